@@ -1,0 +1,231 @@
+import { CloudwatchEventConnectionAuthParameters } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import { TerraformProvider, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { HttpMethod, HttpParameter } from './http-parameter';
+import { countParameters, renderHttpParameters, resolveSecret } from './private/render';
+import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
+import { checkString, described, fail } from './private/validation';
+import { SecretValue } from './secret-value';
+
+/**
+ * Properties of {@link Authorization.oauth}: OAuth 2.0 client credentials.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnectionOAuthRequestParameters.html
+ */
+export interface OAuthAuthorizationProps {
+  /**
+   * The URL of the authorization server's token endpoint, where EventBridge
+   * exchanges the client credentials for an access token.
+   *
+   * An `https://` URL of 1-2048 characters.
+   */
+  readonly authorizationEndpoint: string;
+
+  /**
+   * The HTTP method EventBridge uses to call the authorization endpoint:
+   * `GET`, `POST` or `PUT`.
+   */
+  readonly httpMethod: HttpMethod;
+
+  /**
+   * The OAuth client ID: 1-512 characters, no control characters, no `:`.
+   */
+  readonly clientId: string;
+
+  /**
+   * The OAuth client secret: 1-512 characters, no control characters, no `:`.
+   */
+  readonly clientSecret: SecretValue;
+
+  /**
+   * Body parameters sent to the authorization endpoint.
+   *
+   * Together with `headerParameters` and `queryStringParameters` they must
+   * hold at least one parameter (the Terraform provider requires a non-empty
+   * `oauth_http_parameters` block). At most 100 entries.
+   *
+   * @default - none
+   */
+  readonly bodyParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * Header parameters sent to the authorization endpoint. At most 100 entries.
+   *
+   * @default - none
+   */
+  readonly headerParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * Query string parameters sent to the authorization endpoint. At most 100 entries.
+   *
+   * @default - none
+   */
+  readonly queryStringParameters?: { [key: string]: HttpParameter };
+}
+
+/**
+ * What an authorization renders to.
+ * @internal
+ */
+export interface AuthorizationConfig {
+  /** `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`. */
+  readonly authorizationType: string;
+  /** The `auth_parameters` block without `invocation_http_parameters`. */
+  readonly authParameters: CloudwatchEventConnectionAuthParameters;
+}
+
+/**
+ * How EventBridge authorizes its requests to an HTTP endpoint: an API key,
+ * basic authentication, or OAuth 2.0 client credentials.
+ *
+ * The authorization type written to Terraform (`authorization_type`) is
+ * derived from the factory used, so the type and the parameters always agree.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection-auth.html
+ */
+export abstract class Authorization {
+  /**
+   * API key authorization: EventBridge sends the key in a header.
+   *
+   * @param apiKeyName the name of the header, for example `x-api-key`: 1-512 characters, no control characters, no `:`
+   * @param apiKeyValue the key: 1-512 characters, no control characters, no `:`
+   */
+  public static apiKey(apiKeyName: string, apiKeyValue: SecretValue): Authorization {
+    return new ApiKeyAuthorization(apiKeyName, apiKeyValue);
+  }
+
+  /**
+   * Basic authentication: EventBridge sends the username and password in an
+   * `Authorization: Basic` header.
+   *
+   * @param username 1-512 characters, no control characters, no `:`
+   * @param password 1-512 characters, no control characters, no `:`
+   */
+  public static basic(username: string, password: SecretValue): Authorization {
+    return new BasicAuthorization(username, password);
+  }
+
+  /**
+   * OAuth 2.0 client credentials: EventBridge obtains an access token from
+   * the authorization endpoint and sends it with each request.
+   *
+   * @param props the endpoint, client credentials and parameters
+   */
+  public static oauth(props: OAuthAuthorizationProps): Authorization {
+    return new OAuthAuthorization(props, OAUTH_PROPERTY_NAMES);
+  }
+
+  /**
+   * The EventBridge authorization type: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
+   */
+  public abstract readonly authorizationType: string;
+
+  /**
+   * Validates the authorization and renders it in the connection's scope.
+   * @internal
+   */
+  public abstract _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig;
+}
+
+const AUTH_FIX = 'Remove control characters and ":" and keep it within 512 characters.';
+
+class ApiKeyAuthorization extends Authorization {
+  public readonly authorizationType = 'API_KEY';
+
+  constructor(private readonly apiKeyName: string, private readonly apiKeyValue: SecretValue) {
+    super();
+  }
+
+  public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
+    checkString(scope, 'apiKeyName', this.apiKeyName, AUTH_HEADER, AUTH_FIX);
+    const value = resolveSecret(scope, 'apiKeyValue', this.apiKeyValue, AUTH_HEADER, AUTH_FIX, provider);
+    return {
+      authorizationType: this.authorizationType,
+      authParameters: { apiKey: { key: this.apiKeyName, value } },
+    };
+  }
+}
+
+class BasicAuthorization extends Authorization {
+  public readonly authorizationType = 'BASIC';
+
+  constructor(private readonly username: string, private readonly password: SecretValue) {
+    super();
+  }
+
+  public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
+    checkString(scope, 'username', this.username, AUTH_HEADER, AUTH_FIX);
+    const password = resolveSecret(scope, 'password', this.password, AUTH_HEADER, AUTH_FIX, provider);
+    return {
+      authorizationType: this.authorizationType,
+      authParameters: { basic: { username: this.username, password } },
+    };
+  }
+}
+
+/**
+ * The names a construct gives the OAuth parameter maps, for messages.
+ * @internal
+ */
+export interface OAuthPropertyNames {
+  readonly body: string;
+  readonly header: string;
+  readonly queryString: string;
+}
+
+const OAUTH_PROPERTY_NAMES: OAuthPropertyNames = {
+  body: 'bodyParameters',
+  header: 'headerParameters',
+  queryString: 'queryStringParameters',
+};
+
+/** @internal */
+export class OAuthAuthorization extends Authorization {
+  public readonly authorizationType = 'OAUTH_CLIENT_CREDENTIALS';
+
+  constructor(private readonly props: OAuthAuthorizationProps, private readonly names: OAuthPropertyNames) {
+    super();
+  }
+
+  public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
+    const props = this.props;
+    checkString(scope, 'authorizationEndpoint', props.authorizationEndpoint, HTTPS_ENDPOINT,
+      'Use the https:// URL of the token endpoint, percent-encoding other characters.');
+    if (!Token.isUnresolved(props.httpMethod) && !OAUTH_HTTP_METHODS.includes(props.httpMethod)) {
+      fail(scope, 'httpMethod', `must be one of ${OAUTH_HTTP_METHODS.join(', ')} for an OAuth authorization endpoint`,
+        props.httpMethod, 'Use HttpMethod.GET, HttpMethod.POST or HttpMethod.PUT.');
+    }
+    checkString(scope, 'clientId', props.clientId, AUTH_HEADER, AUTH_FIX);
+    const clientSecret = resolveSecret(scope, 'clientSecret', props.clientSecret, AUTH_HEADER, AUTH_FIX, provider);
+
+    const names = this.names;
+    const count = countParameters(props.bodyParameters) + countParameters(props.headerParameters)
+      + countParameters(props.queryStringParameters);
+    if (count === 0) {
+      fail(scope, names.body,
+        `or \`${names.header}\` or \`${names.queryString}\` must hold at least one parameter for an OAuth connection ` +
+        '(the Terraform provider requires a non-empty oauth_http_parameters block)',
+        described('none'),
+        `Add the parameter the token endpoint expects, for example ${names.body}: ` +
+        '{ grant_type: HttpParameter.fromString("client_credentials") }.');
+    }
+    const oauthHttpParameters = renderHttpParameters(scope, {
+      body: props.bodyParameters,
+      header: props.headerParameters,
+      queryString: props.queryStringParameters,
+      names,
+    }, provider) ?? {};
+
+    return {
+      authorizationType: this.authorizationType,
+      authParameters: {
+        oauth: {
+          authorizationEndpoint: props.authorizationEndpoint,
+          httpMethod: props.httpMethod,
+          clientParameters: { clientId: props.clientId, clientSecret },
+          oauthHttpParameters,
+        },
+      },
+    };
+  }
+}

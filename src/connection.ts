@@ -1,0 +1,338 @@
+import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import { DataAwsCloudwatchEventConnection } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-event-connection';
+import { Fn, TerraformProvider, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Authorization } from './authorization';
+import { HttpParameter } from './http-parameter';
+import { defaultPhysicalName } from './private/names';
+import { renderHttpParameters } from './private/render';
+import {
+  CONNECTION_ARN,
+  CONNECTION_NAME,
+  DESCRIPTION,
+  KMS_KEY_IDENTIFIER,
+  RESOURCE_CONFIGURATION_ARN,
+  SECRETS_MANAGER_SECRET_ARN,
+} from './private/rules';
+import { checkString, ConnectionValidationError, fail } from './private/validation';
+
+/**
+ * An EventBridge connection, created in this stack or imported.
+ */
+export interface IConnection extends IConstruct {
+  /**
+   * The ARN of the connection.
+   */
+  readonly connectionArn: string;
+
+  /**
+   * The name of the connection.
+   */
+  readonly connectionName: string;
+
+  /**
+   * The ARN of the Secrets Manager secret in which EventBridge stores the
+   * connection's authorization parameters.
+   */
+  readonly connectionSecretArn: string;
+}
+
+/**
+ * Options shared by every connection construct.
+ */
+export interface ConnectionOptions {
+  /**
+   * The name of the connection: 1-64 characters of A-Z a-z 0-9 . - _.
+   *
+   * Changing it replaces the connection.
+   *
+   * @default - a name unique in the stack, derived from the stack name and the construct path
+   */
+  readonly connectionName?: string;
+
+  /**
+   * A description of the connection, up to 512 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Header parameters EventBridge sends with every invocation of an API
+   * destination that uses this connection. At most 100 entries.
+   *
+   * @default - none
+   */
+  readonly headerParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * Query string parameters EventBridge sends with every invocation of an
+   * API destination that uses this connection. At most 100 entries.
+   *
+   * @default - none
+   */
+  readonly queryStringParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * Body parameters EventBridge sends with every invocation of an API
+   * destination that uses this connection. At most 100 entries.
+   *
+   * @default - none
+   */
+  readonly bodyParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * The AWS KMS customer managed key that encrypts the connection's secret:
+   * a key ID, key ARN, alias name or alias ARN (up to 2048 characters of
+   * A-Z a-z 0-9 _ - / :).
+   *
+   * @default - an AWS owned key
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/encryption-connections.html
+   */
+  readonly kmsKeyIdentifier?: string;
+
+  /**
+   * The ARN of a VPC Lattice resource configuration, to invoke a private
+   * HTTPS endpoint in a VPC (`invocation_connectivity_parameters`).
+   *
+   * @default - the endpoint is reached over the public internet
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/connection-private.html
+   */
+  readonly resourceConfigurationArn?: string;
+
+  /**
+   * The AWS provider to create the connection with, for example a second
+   * `AwsProvider` for another region. Data sources that read this
+   * connection's secrets use it too.
+   *
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * Properties of a {@link Connection}.
+ */
+export interface ConnectionProps extends ConnectionOptions {
+  /**
+   * How EventBridge authorizes its requests: an API key, basic
+   * authentication or OAuth client credentials. The connection's
+   * `authorization_type` follows from it.
+   */
+  readonly authorization: Authorization;
+}
+
+/**
+ * The attributes of an existing connection, for {@link Connection.fromConnectionAttributes}.
+ */
+export interface ConnectionAttributes {
+  /**
+   * The ARN of the connection.
+   */
+  readonly connectionArn: string;
+
+  /**
+   * The name of the connection.
+   *
+   * @default - taken from the ARN
+   */
+  readonly connectionName?: string;
+
+  /**
+   * The ARN of the connection's Secrets Manager secret.
+   *
+   * @default - unknown: reading `connectionSecretArn` throws
+   */
+  readonly connectionSecretArn?: string;
+}
+
+/**
+ * An EventBridge connection: the endpoint authorization that API
+ * destinations and Step Functions HTTP tasks use.
+ *
+ * Wraps the Terraform resource `aws_cloudwatch_event_connection`.
+ * {@link ApiKeyConnection}, {@link BasicConnection} and
+ * {@link OAuthConnection} are the same construct with flat props.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-target-connection.html
+ * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_event_connection
+ */
+export class Connection extends Construct implements IConnection {
+  /**
+   * Imports a connection by ARN. Its name is taken from the ARN; its secret
+   * ARN is unknown.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param connectionArn the connection's ARN
+   */
+  public static fromConnectionArn(scope: Construct, id: string, connectionArn: string): IConnection {
+    return new ImportedConnection(scope, id, { connectionArn }, 'Connection.fromConnectionArn()');
+  }
+
+  /**
+   * Imports a connection from its attributes.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param attrs the connection's ARN, and optionally its name and secret ARN
+   */
+  public static fromConnectionAttributes(scope: Construct, id: string, attrs: ConnectionAttributes): IConnection {
+    return new ImportedConnection(scope, id, attrs, 'Connection.fromConnectionAttributes()');
+  }
+
+  /**
+   * Imports a connection by name, reading its ARN and secret ARN at plan
+   * time through the `aws_cloudwatch_event_connection` data source.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param connectionName the connection's name
+   * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/cloudwatch_event_connection
+   */
+  public static fromConnectionName(scope: Construct, id: string, connectionName: string): IConnection {
+    return new LookedUpConnection(scope, id, connectionName);
+  }
+
+  /**
+   * The ARN of the connection.
+   */
+  public readonly connectionArn: string;
+
+  /**
+   * The name of the connection.
+   */
+  public readonly connectionName: string;
+
+  /**
+   * The ARN of the Secrets Manager secret in which EventBridge stores the
+   * connection's authorization parameters.
+   */
+  public readonly connectionSecretArn: string;
+
+  /**
+   * The authorization type: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
+   */
+  public readonly authorizationType: string;
+
+  /**
+   * The underlying `aws_cloudwatch_event_connection` resource (construct id
+   * `Resource`), as an escape hatch.
+   */
+  public readonly resource: CloudwatchEventConnection;
+
+  constructor(scope: Construct, id: string, props: ConnectionProps) {
+    super(scope, id);
+    if (props === null || typeof props !== 'object') {
+      fail(this, 'props', 'must be an object', props, 'Pass the connection\'s properties, with at least `authorization`.');
+    }
+
+    const name = props.connectionName ?? defaultPhysicalName(this);
+    checkString(this, 'connectionName', name, CONNECTION_NAME,
+      'Use a name such as "my-connection", or omit `connectionName` to get a generated one.');
+    if (props.description !== undefined) {
+      checkString(this, 'description', props.description, DESCRIPTION, 'Shorten the description.');
+    }
+
+    const authorization = props.authorization as unknown;
+    if (!(authorization instanceof Authorization) || typeof (authorization as Authorization)._bind !== 'function') {
+      fail(this, 'authorization', 'must be made with Authorization.apiKey(), Authorization.basic() or Authorization.oauth()',
+        authorization, 'Create the authorization with one of those factories, or use ApiKeyConnection, BasicConnection or OAuthConnection.');
+    }
+    const auth = authorization._bind(this, props.provider);
+
+    const invocationHttpParameters = renderHttpParameters(this, {
+      header: props.headerParameters,
+      queryString: props.queryStringParameters,
+      body: props.bodyParameters,
+      names: { header: 'headerParameters', queryString: 'queryStringParameters', body: 'bodyParameters' },
+    }, props.provider);
+
+    if (props.kmsKeyIdentifier !== undefined) {
+      checkString(this, 'kmsKeyIdentifier', props.kmsKeyIdentifier, KMS_KEY_IDENTIFIER,
+        'Use a key ID, key ARN, alias name (alias/...) or alias ARN.');
+    }
+    if (props.resourceConfigurationArn !== undefined) {
+      checkString(this, 'resourceConfigurationArn', props.resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN,
+        'Use the ARN of an aws_vpclattice_resource_configuration.');
+    }
+
+    this.resource = new CloudwatchEventConnection(this, 'Resource', {
+      name,
+      description: props.description,
+      authorizationType: auth.authorizationType,
+      authParameters: { ...auth.authParameters, invocationHttpParameters },
+      kmsKeyIdentifier: props.kmsKeyIdentifier,
+      invocationConnectivityParameters: props.resourceConfigurationArn === undefined ? undefined : {
+        resourceParameters: { resourceConfigurationArn: props.resourceConfigurationArn },
+      },
+      provider: props.provider,
+    });
+
+    this.authorizationType = auth.authorizationType;
+    this.connectionArn = this.resource.arn;
+    this.connectionName = this.resource.name;
+    this.connectionSecretArn = this.resource.secretArn;
+  }
+}
+
+/** A connection given by ARN and optional attributes. */
+class ImportedConnection extends Construct implements IConnection {
+  public readonly connectionArn: string;
+  public readonly connectionName: string;
+  private readonly secretArn?: string;
+  private readonly method: string;
+
+  constructor(scope: Construct, id: string, attrs: ConnectionAttributes, method: string) {
+    super(scope, id);
+    if (attrs === null || typeof attrs !== 'object') {
+      fail(this, 'attrs', 'must be an object', attrs, 'Pass at least `connectionArn`.');
+    }
+    checkString(this, 'connectionArn', attrs.connectionArn, CONNECTION_ARN,
+      'Copy the ARN from the EventBridge console or `aws events describe-connection`.');
+    if (attrs.connectionName !== undefined) {
+      checkString(this, 'connectionName', attrs.connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    }
+    if (attrs.connectionSecretArn !== undefined) {
+      checkString(this, 'connectionSecretArn', attrs.connectionSecretArn, SECRETS_MANAGER_SECRET_ARN,
+        'Use the SecretArn that `aws events describe-connection` returns.');
+    }
+    this.method = method;
+    this.connectionArn = attrs.connectionArn;
+    this.connectionName = attrs.connectionName ?? nameFromArn(attrs.connectionArn);
+    this.secretArn = attrs.connectionSecretArn;
+  }
+
+  public get connectionSecretArn(): string {
+    if (this.secretArn === undefined) {
+      throw new ConnectionValidationError(this, 'connectionSecretArn',
+        `\`connectionSecretArn\` is not known for a connection imported with ${this.method} (at ${this.node.path}). ` +
+        'Import it with Connection.fromConnectionAttributes() and `connectionSecretArn`, or with Connection.fromConnectionName().');
+    }
+    return this.secretArn;
+  }
+}
+
+/** A connection read by name through the data source. */
+class LookedUpConnection extends Construct implements IConnection {
+  public readonly connectionArn: string;
+  public readonly connectionName: string;
+  public readonly connectionSecretArn: string;
+
+  constructor(scope: Construct, id: string, connectionName: string) {
+    super(scope, id);
+    checkString(this, 'connectionName', connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    const data = new DataAwsCloudwatchEventConnection(this, 'Resource', { name: connectionName });
+    this.connectionArn = data.arn;
+    this.connectionName = connectionName;
+    this.connectionSecretArn = data.secretArn;
+  }
+}
+
+/** The name part of `arn:...:connection/<name>/<id>`. */
+function nameFromArn(arn: string): string {
+  if (Token.isUnresolved(arn)) {
+    return Token.asString(Fn.element(Fn.split('/', arn), 1));
+  }
+  return arn.split('/')[1];
+}

@@ -1,0 +1,165 @@
+import { TerraformProvider, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { HttpParameter, RenderedHttpParameter } from '../http-parameter';
+import { SecretValue } from '../secret-value';
+import {
+  BODY_KEY,
+  HEADER_KEY,
+  HEADER_VALUE,
+  MAX_PARAMETERS_PER_LIST,
+  QUERY_KEY,
+  QUERY_VALUE,
+} from './rules';
+import { checkString, described, fail, secret, StringRule } from './validation';
+
+/** One `header`, `query_string` or `body` block of the provider schema. */
+export interface ParameterBlock {
+  readonly key: string;
+  readonly value: string;
+  readonly isValueSecret: boolean;
+}
+
+/** The `invocation_http_parameters` / `oauth_http_parameters` block. */
+export interface HttpParametersBlock {
+  header?: ParameterBlock[];
+  queryString?: ParameterBlock[];
+  body?: ParameterBlock[];
+}
+
+/** The three parameter maps as a user gives them, with their property names. */
+export interface HttpParameterMaps {
+  readonly header?: { readonly [key: string]: HttpParameter };
+  readonly queryString?: { readonly [key: string]: HttpParameter };
+  readonly body?: { readonly [key: string]: HttpParameter };
+  readonly names: { readonly header: string; readonly queryString: string; readonly body: string };
+}
+
+interface Kind {
+  readonly key: StringRule;
+  readonly value?: StringRule;
+  readonly keyFix: string;
+}
+
+const KINDS: { readonly [k in 'header' | 'queryString' | 'body']: Kind } = {
+  header: {
+    key: HEADER_KEY,
+    value: HEADER_VALUE,
+    keyFix: 'Use a valid HTTP header name such as "X-Api-Key".',
+  },
+  queryString: {
+    key: QUERY_KEY,
+    value: QUERY_VALUE,
+    keyFix: 'Remove control characters from the key.',
+  },
+  body: {
+    key: BODY_KEY,
+    keyFix: 'Name the body field.',
+  },
+};
+
+/**
+ * Validates and renders the three parameter maps into the provider's block.
+ * Returns undefined when all three are empty.
+ */
+export function renderHttpParameters(
+  scope: Construct,
+  maps: HttpParameterMaps,
+  provider: TerraformProvider | undefined,
+): HttpParametersBlock | undefined {
+  const block: HttpParametersBlock = {};
+  for (const kind of ['header', 'queryString', 'body'] as const) {
+    const rendered = renderList(scope, maps.names[kind], maps[kind], KINDS[kind], provider);
+    if (rendered.length > 0) block[kind] = rendered;
+  }
+  return Object.keys(block).length > 0 ? block : undefined;
+}
+
+/** The number of entries in a parameter map, 0 when absent. */
+export function countParameters(map: { readonly [key: string]: HttpParameter } | undefined): number {
+  return map && typeof map === 'object' ? Object.keys(map).length : 0;
+}
+
+function renderList(
+  scope: Construct,
+  property: string,
+  map: { readonly [key: string]: HttpParameter } | undefined,
+  kind: Kind,
+  provider: TerraformProvider | undefined,
+): ParameterBlock[] {
+  if (map === undefined) return [];
+  if (map === null || typeof map !== 'object' || Array.isArray(map) || Token.isUnresolved(map)) {
+    fail(scope, property, 'must be a map of parameter names to HttpParameter values', map,
+      'Pass an object such as { "X-Api-Key": HttpParameter.fromString("value") }.');
+  }
+  const keys = Object.keys(map);
+  if (keys.length > MAX_PARAMETERS_PER_LIST) {
+    fail(scope, property, `must have at most ${MAX_PARAMETERS_PER_LIST} entries`,
+      described(`${keys.length} entries`), 'Remove entries, or move values into fewer parameters.');
+  }
+  return keys.map((key) => {
+    checkString(scope, `${property}`, key, kind.key, kind.keyFix);
+    const entry = `${property}[${JSON.stringify(key)}]`;
+    const parameter = map[key] as unknown;
+    if (!(parameter instanceof HttpParameter)) {
+      fail(scope, entry, 'must be made with HttpParameter.fromString() or HttpParameter.fromSecret()', parameter,
+        'Wrap the value, for example HttpParameter.fromString("value").');
+    }
+    const rendered = renderParameter(scope, entry, parameter, provider);
+    if (kind.value) {
+      const rule = kind.value;
+      const fix = 'Remove control characters from the value, or shorten it to 512 characters.';
+      if (rendered.secret) {
+        rendered.secret._checkLiteral((value) => checkString(scope, entry, value, rule, fix, secret));
+      } else {
+        checkString(scope, entry, rendered.value, rule, fix);
+      }
+    }
+    return { key, value: rendered.value, isValueSecret: rendered.isValueSecret };
+  });
+}
+
+function renderParameter(
+  scope: Construct,
+  property: string,
+  parameter: HttpParameter,
+  provider: TerraformProvider | undefined,
+): RenderedHttpParameter {
+  const rendered = parameter._render(scope, { property, provider });
+  if (typeof rendered.value !== 'string') {
+    fail(scope, property, 'must have a string value', rendered.isValueSecret ? described('a non-string secret') : rendered.value,
+      'Pass a string to HttpParameter.fromString() or a SecretValue to HttpParameter.fromSecret().');
+  }
+  return rendered;
+}
+
+/**
+ * Resolves a secret prop in the consuming scope after checking it is a
+ * SecretValue, and checks its literal value, if any, against a rule without
+ * echoing it.
+ */
+export function resolveSecret(
+  scope: Construct,
+  property: string,
+  value: SecretValue,
+  rule: StringRule,
+  fix: string,
+  provider: TerraformProvider | undefined,
+): string {
+  requireSecretValue(scope, property, value);
+  value._checkLiteral((literal) => checkString(scope, property, literal, rule, fix, secret));
+  return value._resolve(scope, { property, provider });
+}
+
+/** Refuses anything that is not a SecretValue, without describing a string's content. */
+export function requireSecretValue(scope: Construct, property: string, value: unknown): asserts value is SecretValue {
+  if (!(value instanceof SecretValue)) {
+    fail(
+      scope,
+      property,
+      'must be a SecretValue',
+      typeof value === 'string' ? described('a plain string (redacted)') : value,
+      'Use SecretValue.secretsManager(), SecretValue.ssmSecureString(), SecretValue.fromTerraformVariable() ' +
+        'or, for tests, SecretValue.unsafePlainText().',
+    );
+  }
+}
