@@ -308,14 +308,13 @@ function resolveSecretsManager(
     fail(scope, property, 'must have a non-empty `jsonField` when one is given', options.jsonField,
       'Name the field of the JSON secret to read, or omit `jsonField` to read the whole secret string.');
   }
-  const id = dataSourceId('SecretsManagerSecretVersion', [secretId, options.versionStage, options.versionId, context.provider?.node.path]);
-  const existing = scope.node.tryFindChild(id) as DataAwsSecretsmanagerSecretVersion | undefined;
-  const version = existing ?? new DataAwsSecretsmanagerSecretVersion(scope, id, {
-    secretId,
-    versionStage: options.versionStage,
-    versionId: options.versionId,
-    provider: context.provider,
-  });
+  const version = dataSourceFor(scope, 'SecretsManagerSecretVersion',
+    [secretId, options.versionStage, options.versionId, context], (id) => new DataAwsSecretsmanagerSecretVersion(scope, id, {
+      secretId,
+      versionStage: options.versionStage,
+      versionId: options.versionId,
+      provider: context.provider,
+    }));
   if (options.jsonField === undefined) {
     return version.secretString;
   }
@@ -327,18 +326,43 @@ function resolveSsm(scope: Construct, context: SecretResolveContext, parameterNa
     fail(scope, context.property, 'must name a parameter in `SecretValue.ssmSecureString()`', parameterName,
       'Pass the SecureString parameter\'s name or ARN.');
   }
-  const id = dataSourceId('SsmParameter', [parameterName, context.provider?.node.path]);
-  const existing = scope.node.tryFindChild(id) as DataAwsSsmParameter | undefined;
-  const parameter = existing ?? new DataAwsSsmParameter(scope, id, {
-    name: parameterName,
-    withDecryption: true,
-    provider: context.provider,
-  });
+  const parameter = dataSourceFor(scope, 'SsmParameter', [parameterName, undefined, undefined, context],
+    (id) => new DataAwsSsmParameter(scope, id, {
+      name: parameterName,
+      withDecryption: true,
+      provider: context.provider,
+    }));
   return parameter.value;
 }
 
-/** A construct id that is the same for the same secret reference, and differs for another. */
-function dataSourceId(prefix: string, parts: ReadonlyArray<string | undefined>): string {
-  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 8);
-  return `${prefix}_${digest}`;
+/**
+ * The data source that reads a secret, created once per consuming scope and
+ * secret reference. Its construct id depends only on the reference when that
+ * is a literal (a hash of it), or on the consuming property when it is a
+ * token, never on a global counter: adding constructs elsewhere in the stack
+ * never renames it.
+ */
+function dataSourceFor<T extends Construct>(
+  scope: Construct,
+  prefix: string,
+  reference: [string, string | undefined, string | undefined, SecretResolveContext],
+  create: (id: string) => T,
+): T {
+  const [name, stage, version, context] = reference;
+  const key = JSON.stringify([name, stage, version, context.provider?.node.path]);
+  const literal = !Token.isUnresolved(name) && !Token.isUnresolved(stage ?? '') && !Token.isUnresolved(version ?? '');
+  const id = literal
+    ? `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`
+    : `${prefix}_${context.property.replace(/[^A-Za-z0-9]+/g, '_').replace(/_+$/, '')}`;
+  const existing = scope.node.tryFindChild(id);
+  if (existing) {
+    if (DATA_SOURCE_KEYS.get(existing) === key) return existing as T;
+    // A token reference whose property already reads another secret.
+    return dataSourceFor(scope, prefix, [name, stage, version, { ...context, property: `${context.property}_` }], create);
+  }
+  const created = create(id);
+  DATA_SOURCE_KEYS.set(created, key);
+  return created;
 }
+
+const DATA_SOURCE_KEYS = new WeakMap<IConstruct, string>();

@@ -107,11 +107,15 @@ export const CONNECTION_ARN: StringRule = {
   text: 'must be an EventBridge connection ARN (arn:<partition>:events:<region>:<account>:connection/<name>/<id>)',
 };
 
-/** SecretsManagerSecretArn, for an imported connection's secret. */
+/**
+ * SecretsManagerSecretArn, for an imported connection's secret. The model's
+ * name class lacks "!", which every connection secret name has
+ * (`events!connection/<name>/<id>`), so "!" is allowed here.
+ */
 export const SECRETS_MANAGER_SECRET_ARN: StringRule = {
   min: 20,
   max: 2048,
-  pattern: /^arn:aws([a-z]|-)*:secretsmanager:([a-z]|\d|-)*:([0-9]{12})?:secret:[/_+=.@\-A-Za-z0-9]+$/,
+  pattern: /^arn:aws([a-z]|-)*:secretsmanager:([a-z]|\d|-)*:([0-9]{12})?:secret:[/_+=.@!\-A-Za-z0-9]+$/,
   text: 'must be a Secrets Manager secret ARN (arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)',
 };
 
