@@ -51,6 +51,7 @@ const project = new cdk.JsiiProject({
 
   jestOptions: {
     jestConfig: {
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
       // The provider binding modules are large; give the first import room.
       testTimeout: 60_000,
     },

@@ -1,0 +1,4 @@
+import { Testing } from 'cdktf';
+
+// The cdktf matchers: toHaveResourceWithProperties, toHaveDataSourceWithProperties, toBeValidTerraform, ...
+Testing.setupJest();
