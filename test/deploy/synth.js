@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+/*
+ * Synthesizes the deployment-test scenario stacks with the compiled library
+ * (../../lib) into <outdir>/stacks/<scenario>/cdk.tf.json.
+ *
+ * Usage:
+ *   node test/deploy/synth.js --outdir DIR --endpoint http://127.0.0.1:PORT \
+ *     [--prefix NAME] [--description TEXT] [--secret TEXT] \
+ *     [--source-secret-id ID] [--ssm-parameter NAME] [--scenarios a,b,c]
+ *
+ * --description and --secret parameterise every scenario, so that running the
+ * script twice with different values produces an update of the same
+ * connections (same names, new description, new secret values).
+ *
+ * Every AwsProvider points at the emulator. Only deep imports of the
+ * provider binding are used (never the @cdktf/provider-aws index).
+ *
+ * Prints a JSON manifest (scenarios, connection names, what was asked) on
+ * stdout, for the harness to check DescribeConnection against.
+ */
+'use strict';
+
+const path = require('path');
+const { App, LocalBackend, TerraformStack, TerraformOutput } = require('cdktf');
+const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+const {
+  ApiKeyConnection,
+  BasicConnection,
+  OAuthConnection,
+  HttpMethod,
+  HttpParameter,
+  SecretValue,
+} = require(path.join(__dirname, '..', '..', 'lib'));
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      args[a.slice(2, eq)] = a.slice(eq + 1);
+    } else {
+      args[a.slice(2)] = argv[++i];
+    }
+  }
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const outdir = args.outdir;
+const endpoint = args.endpoint;
+if (!outdir || !endpoint) {
+  process.stderr.write('usage: synth.js --outdir DIR --endpoint URL [--prefix P] [--description D] [--secret S]\n');
+  process.exit(2);
+}
+const prefix = args.prefix || 'deploytest';
+const description = args.description || 'deploy test';
+const secret = args.secret || 'secret-v1';
+const sourceSecretId = args['source-secret-id'] || `${prefix}/source`;
+const ssmParameter = args['ssm-parameter'] || `/${prefix}/tenant-token`;
+
+/** The emulator-bound AWS provider every scenario stack uses. */
+function emulatorProvider(stack) {
+  return new AwsProvider(stack, 'aws', {
+    region: 'us-east-1',
+    accessKey: 'testing',
+    secretKey: 'testing',
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: 'true',
+    skipRegionValidation: true,
+    endpoints: [{
+      events: endpoint,
+      secretsmanager: endpoint,
+      ssm: endpoint,
+      sts: endpoint,
+      iam: endpoint,
+    }],
+  });
+}
+
+/*
+ * Each scenario returns what it asked for, in EventBridge API terms, so the
+ * harness can compare it with DescribeConnection. `secretParameters` lists
+ * the values that are secret (the real API does not return them).
+ */
+const SCENARIOS = {
+  'api-key'(stack, name) {
+    const apiKeyValue = `${secret}-apikey`;
+    const c = new ApiKeyConnection(stack, 'Connection', {
+      connectionName: name,
+      description: `${description} (api-key)`,
+      apiKeyName: 'x-api-key',
+      apiKeyValue: SecretValue.unsafePlainText(apiKeyValue),
+    });
+    return {
+      construct: c,
+      expected: {
+        AuthorizationType: 'API_KEY',
+        AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: apiKeyValue } },
+      },
+    };
+  },
+
+  'basic'(stack, name) {
+    const password = `${secret}-password`;
+    const c = new BasicConnection(stack, 'Connection', {
+      connectionName: name,
+      description: `${description} (basic)`,
+      username: 'eventbridge@example.com',
+      password: SecretValue.unsafePlainText(password),
+    });
+    return {
+      construct: c,
+      expected: {
+        AuthorizationType: 'BASIC',
+        AuthParameters: { BasicAuthParameters: { Username: 'eventbridge@example.com', Password: password } },
+      },
+    };
+  },
+
+  'oauth'(stack, name) {
+    const clientSecret = `${secret}-client`;
+    const c = new OAuthConnection(stack, 'Connection', {
+      connectionName: name,
+      description: `${description} (oauth)`,
+      authorizationEndpoint: 'https://auth.example.com/oauth2/token',
+      httpMethod: HttpMethod.POST,
+      clientId: 'deploy-test-client',
+      clientSecret: SecretValue.unsafePlainText(clientSecret),
+      oauthBodyParameters: { grant_type: HttpParameter.fromString('client_credentials') },
+      oauthHeaderParameters: { 'Content-Type': HttpParameter.fromString('application/x-www-form-urlencoded') },
+      oauthQueryStringParameters: { scope: HttpParameter.fromString('events.write') },
+    });
+    return {
+      construct: c,
+      expected: {
+        AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+        AuthParameters: {
+          OAuthParameters: {
+            AuthorizationEndpoint: 'https://auth.example.com/oauth2/token',
+            HttpMethod: 'POST',
+            ClientParameters: { ClientID: 'deploy-test-client', ClientSecret: clientSecret },
+            OAuthHttpParameters: {
+              BodyParameters: [{ Key: 'grant_type', Value: 'client_credentials', IsValueSecret: false }],
+              HeaderParameters: [{ Key: 'Content-Type', Value: 'application/x-www-form-urlencoded', IsValueSecret: false }],
+              QueryStringParameters: [{ Key: 'scope', Value: 'events.write', IsValueSecret: false }],
+            },
+          },
+        },
+      },
+    };
+  },
+
+  'invocation-params'(stack, name) {
+    const password = `${secret}-password`;
+    const token = `${secret}-token`;
+    const c = new BasicConnection(stack, 'Connection', {
+      connectionName: name,
+      description: `${description} (invocation-params)`,
+      username: 'invoker',
+      password: SecretValue.unsafePlainText(password),
+      headerParameters: {
+        'X-Api-Version': HttpParameter.fromString('2024-01-01'),
+        'X-Tenant-Token': HttpParameter.fromSecret(SecretValue.unsafePlainText(token)),
+      },
+      queryStringParameters: { project: HttpParameter.fromString('OPS') },
+      bodyParameters: { source: HttpParameter.fromString('eventbridge') },
+    });
+    return {
+      construct: c,
+      expected: {
+        AuthorizationType: 'BASIC',
+        AuthParameters: {
+          BasicAuthParameters: { Username: 'invoker', Password: password },
+          InvocationHttpParameters: {
+            HeaderParameters: [
+              { Key: 'X-Api-Version', Value: '2024-01-01', IsValueSecret: false },
+              { Key: 'X-Tenant-Token', Value: token, IsValueSecret: true },
+            ],
+            QueryStringParameters: [{ Key: 'project', Value: 'OPS', IsValueSecret: false }],
+            BodyParameters: [{ Key: 'source', Value: 'eventbridge', IsValueSecret: false }],
+          },
+        },
+      },
+    };
+  },
+
+  /*
+   * The API key comes from a JSON field of a Secrets Manager secret and an
+   * invocation header from an SSM SecureString parameter. The harness creates
+   * both in the emulator before apply and changes them for the update, so the
+   * expected secret values are the harness's (given with --secret here).
+   */
+  'secrets-manager'(stack, name) {
+    const c = new ApiKeyConnection(stack, 'Connection', {
+      connectionName: name,
+      description: `${description} (secrets-manager)`,
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.secretsManager(sourceSecretId, { jsonField: 'token' }),
+      headerParameters: {
+        'Content-Type': HttpParameter.fromString('application/json'),
+        'X-Tenant-Token': HttpParameter.fromSecret(SecretValue.ssmSecureString(ssmParameter)),
+      },
+    });
+    return {
+      construct: c,
+      sourceSecretId,
+      ssmParameter,
+      expected: {
+        AuthorizationType: 'API_KEY',
+        AuthParameters: {
+          ApiKeyAuthParameters: { ApiKeyName: 'Authorization', ApiKeyValue: `${secret}-sm-token` },
+          InvocationHttpParameters: {
+            HeaderParameters: [
+              { Key: 'Content-Type', Value: 'application/json', IsValueSecret: false },
+              { Key: 'X-Tenant-Token', Value: `${secret}-ssm-token`, IsValueSecret: true },
+            ],
+          },
+        },
+      },
+    };
+  },
+};
+
+const wanted = args.scenarios ? args.scenarios.split(',').filter(Boolean) : Object.keys(SCENARIOS);
+const app = new App({ outdir, skipValidation: false });
+const manifest = {};
+for (const scenario of wanted) {
+  const build = SCENARIOS[scenario];
+  if (!build) throw new Error(`unknown scenario ${scenario}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  const stack = new TerraformStack(app, scenario);
+  // State next to the stack's cdk.tf.json (the default is an absolute path
+  // under the current directory).
+  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  emulatorProvider(stack);
+  const name = `${prefix}-${scenario}`;
+  const result = build(stack, name);
+  new TerraformOutput(stack, 'connection_arn', { value: result.construct.connectionArn });
+  new TerraformOutput(stack, 'connection_name', { value: result.construct.connectionName });
+  new TerraformOutput(stack, 'secret_arn', { value: result.construct.connectionSecretArn });
+  manifest[scenario] = {
+    name,
+    description: `${description} (${scenario})`,
+    authorizationType: result.construct.authorizationType,
+    expected: result.expected,
+    sourceSecretId: result.sourceSecretId,
+    ssmParameter: result.ssmParameter,
+    stackDir: path.join(outdir, 'stacks', scenario),
+  };
+}
+app.synth();
+process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
