@@ -1,0 +1,137 @@
+import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { TerraformVariable, Testing } from 'cdktf';
+import { BasicConnection, HttpParameter, SecretValue } from '../src';
+import { connectionBlock, newStack, synthObject, warnings } from './util';
+
+function password(secret: SecretValue, extra: Partial<{ header: SecretValue }> = {}) {
+  const stack = newStack();
+  new BasicConnection(stack, 'Conn', {
+    username: 'user',
+    password: secret,
+    headerParameters: extra.header ? { 'X-Secret': HttpParameter.fromSecret(extra.header) } : undefined,
+  });
+  return { stack, block: connectionBlock(stack), synth: Testing.synth(stack) };
+}
+
+describe('SecretValue', () => {
+  test('unsafePlainText writes the literal and warns on the consuming construct', () => {
+    const { stack, block } = password(SecretValue.unsafePlainText('Pass1234!'));
+    expect(block.auth_parameters.basic.password).toBe('Pass1234!');
+    expect(warnings(stack)).toHaveLength(1);
+    expect(warnings(stack)[0]).toMatch(/^TestStack\/Conn: `password` is a plain-text secret/);
+  });
+
+  test('unsafePlainText warns once per property, not once per use', () => {
+    const secret = SecretValue.unsafePlainText('same');
+    const { stack } = password(secret, { header: secret });
+    expect(warnings(stack).map((w) => w.split(' ')[1])).toEqual(['`password`', '`headerParameters["X-Secret"]`']);
+  });
+
+  test('fromTerraformVariable references a sensitive variable', () => {
+    const stack = newStack();
+    const variable = new TerraformVariable(stack, 'jira_password', { type: 'string', sensitive: true });
+    new BasicConnection(stack, 'Conn', { username: 'u', password: SecretValue.fromTerraformVariable(variable) });
+    expect(connectionBlock(stack).auth_parameters.basic.password).toBe('${var.jira_password}');
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test.each([
+    ['not set', undefined, 'unset'],
+    ['false', false, 'false'],
+  ])('fromTerraformVariable refuses a variable whose sensitive flag is %s', (_case, sensitive, shown) => {
+    const stack = newStack();
+    const variable = new TerraformVariable(stack, 'pw', { type: 'string', sensitive });
+    expect(() => new BasicConnection(stack, 'Conn', { username: 'u', password: SecretValue.fromTerraformVariable(variable) }))
+      .toThrow(`\`password\` must come from a Terraform variable declared with \`sensitive: true\`, got variable "TestStack/pw" with sensitive ${shown} (at TestStack/Conn). ` +
+        'Declare the variable with `sensitive: true` so that Terraform redacts it in plans and output.');
+  });
+
+  test('secretsManager reads the secret string through the data source', () => {
+    const { synth, block } = password(SecretValue.secretsManager('prod/jira'));
+    expect(synth).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, { secret_id: 'prod/jira' });
+    expect(block.auth_parameters.basic.password).toMatch(
+      /^\$\{data\.aws_secretsmanager_secret_version\.Conn_SecretsManagerSecretVersion_[0-9a-f]{8}_[0-9A-F]{8}\.secret_string\}$/);
+  });
+
+  test('secretsManager reads a JSON field with jsondecode', () => {
+    const { block } = password(SecretValue.secretsManager('prod/jira', { jsonField: 'password' }));
+    expect(block.auth_parameters.basic.password).toMatch(
+      /^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.Conn_SecretsManagerSecretVersion_\w+\.secret_string\)\.password\}$/);
+  });
+
+  test('secretsManager quotes a JSON field that is not an identifier', () => {
+    const { block } = password(SecretValue.secretsManager('prod/jira', { jsonField: 'api-token' }));
+    expect(block.auth_parameters.basic.password).toMatch(/\.secret_string\)\["api-token"\]\}$/);
+  });
+
+  test.each([
+    [{ versionStage: 'AWSPREVIOUS' }, { version_stage: 'AWSPREVIOUS' }],
+    [{ versionId: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE' }, { version_id: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE' }],
+  ])('secretsManager passes version options %o', (options, expected) => {
+    const { synth } = password(SecretValue.secretsManager('prod/jira', options));
+    expect(synth).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, { secret_id: 'prod/jira', ...expected });
+  });
+
+  test('secretsManager refuses both versionStage and versionId', () => {
+    expect(() => password(SecretValue.secretsManager('prod/jira', { versionStage: 'AWSCURRENT', versionId: 'v1' })))
+      .toThrow('`password` can read a Secrets Manager secret by `versionStage` or by `versionId`, not both, ' +
+        'got versionStage "AWSCURRENT" and versionId "v1" (at TestStack/Conn). Remove one of them.');
+  });
+
+  test('one data source per scope and secret, however many properties read it', () => {
+    const secret = SecretValue.secretsManager('shared', { jsonField: 'a' });
+    const other = SecretValue.secretsManager('shared', { jsonField: 'b' });
+    const { stack } = password(secret, { header: other });
+    expect(Object.keys(synthObject(stack).data.aws_secretsmanager_secret_version)).toHaveLength(1);
+  });
+
+  test('ssmSecureString reads and decrypts the parameter through the data source', () => {
+    const { synth, block } = password(SecretValue.ssmSecureString('/jira/password'));
+    expect(synth).toHaveDataSourceWithProperties(DataAwsSsmParameter, { name: '/jira/password', with_decryption: true });
+    expect(block.auth_parameters.basic.password).toMatch(/^\$\{data\.aws_ssm_parameter\.Conn_SsmParameter_\w+\.value\}$/);
+  });
+
+  test('fromToken passes another resource\'s attribute through', () => {
+    const stack = newStack();
+    const parameter = new SsmParameter(stack, 'Param', { name: '/x', type: 'SecureString', value: 'ignored' });
+    new BasicConnection(stack, 'Conn', { username: 'u', password: SecretValue.fromToken(parameter.value) });
+    expect(connectionBlock(stack).auth_parameters.basic.password).toBe('${aws_ssm_parameter.Param.value}');
+  });
+
+  test('fromToken refuses a literal string without echoing it', () => {
+    expect(() => password(SecretValue.fromToken('literal-secret'))).toThrow(
+      '`password` must be an unresolved token when given to `SecretValue.fromToken()`, got a literal string (redacted) (at TestStack/Conn). ' +
+      'Pass a token such as another resource\'s attribute, or use `SecretValue.unsafePlainText()` for a literal.');
+  });
+
+  test('data source ids for token references do not depend on global token numbering', () => {
+    const build = (extraTokensFirst: boolean) => {
+      const stack = newStack();
+      if (extraTokensFirst) for (let i = 0; i < 5; i++) new TerraformVariable(stack, `v${i}`, { type: 'string' }).stringValue;
+      const name = new TerraformVariable(stack, 'secret_name', { type: 'string' });
+      new BasicConnection(stack, 'Conn', { username: 'u', password: SecretValue.secretsManager(name.stringValue) });
+      return Object.keys(synthObject(stack).data.aws_secretsmanager_secret_version);
+    };
+    expect(build(true)).toEqual(build(false));
+    expect(build(false)).toEqual(['Conn_SecretsManagerSecretVersion_password_11402102']);
+  });
+
+  test.each([
+    ['unsafePlainText', SecretValue.unsafePlainText('s3cr3t-literal'), 'SecretValue(plain text, redacted)'],
+    ['fromToken', SecretValue.fromToken('${var.x}'), 'SecretValue(token, redacted)'],
+    ['secretsManager', SecretValue.secretsManager('prod/db'), 'SecretValue(Secrets Manager: prod/db)'],
+    ['ssmSecureString', SecretValue.ssmSecureString('/db/pw'), 'SecretValue(SSM SecureString: /db/pw)'],
+  ])('%s describes its source, never its value, in toString and JSON', (_name, secret, text) => {
+    expect(secret.toString()).toBe(text);
+    expect(JSON.stringify({ secret })).toBe(JSON.stringify({ secret: text }));
+    expect(`${secret}`).not.toContain('s3cr3t-literal');
+  });
+
+  test('isPlainText tells whether the value is known at synth time', () => {
+    expect(SecretValue.unsafePlainText('x').isPlainText).toBe(true);
+    expect(SecretValue.secretsManager('x').isPlainText).toBe(false);
+    expect(SecretValue.fromToken('${var.x}').isPlainText).toBe(false);
+  });
+});
