@@ -1,0 +1,200 @@
+"""One measured Python process of bench/run.js. Prints one JSON line on stdout.
+
+    python bench/child-python.py <lib|raw> <N> <outdir>
+
+Imports cdktf, the AWS provider (deep module) and either the library
+(cdktf_eventbridge_connection) or the raw binding
+(cdktf_cdktf_provider_aws.cloudwatch_event_connection), builds an App with N
+connections (the same values as bench/child-node.js) and synthesizes it.
+
+Peak memory is the sum of the peak RSS (VmHWM) of this process and of the
+jsii kernel processes (node) it started, read from /proc before exit.
+"""
+import time
+
+T0 = time.perf_counter()
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+
+def descendants(pid):
+    """The ids of all live descendant processes of pid (Linux /proc)."""
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                children = [int(c) for c in f.read().split()]
+        except OSError:
+            continue
+        for child in children:
+            found.append(child)
+            found.extend(descendants(child))
+    return found
+
+
+def peak_rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def spec(i):
+    return {
+        "type": ["apiKey", "basic", "oauth"][i % 3],
+        "name": f"bench-connection-{i}",
+        "description": f"Benchmark connection {i}",
+        "header": ("X-Request-Source", "eventbridge"),
+        "query": ("tenant", f"tenant-{i}"),
+        "secret_body_key": "signature",
+        "api_key_name": "x-api-key",
+        "username": f"user-{i}",
+        "endpoint": "https://auth.example.com/oauth2/token",
+        "client_id": f"client-{i}",
+        "oauth_body": ("grant_type", "client_credentials"),
+    }
+
+
+def build_lib(stack, secret_var, n):
+    import cdktf_eventbridge_connection as lib
+
+    for i in range(n):
+        s = spec(i)
+        secret = lib.SecretValue.from_terraform_variable(secret_var)
+        common = dict(
+            connection_name=s["name"],
+            description=s["description"],
+            header_parameters={s["header"][0]: lib.HttpParameter.from_string(s["header"][1])},
+            query_string_parameters={s["query"][0]: lib.HttpParameter.from_string(s["query"][1])},
+            body_parameters={s["secret_body_key"]: lib.HttpParameter.from_secret(secret)},
+        )
+        cid = f"Connection{i}"
+        if s["type"] == "apiKey":
+            lib.ApiKeyConnection(stack, cid, api_key_name=s["api_key_name"], api_key_value=secret, **common)
+        elif s["type"] == "basic":
+            lib.BasicConnection(stack, cid, username=s["username"], password=secret, **common)
+        else:
+            lib.OAuthConnection(
+                stack,
+                cid,
+                authorization_endpoint=s["endpoint"],
+                http_method=lib.HttpMethod.POST,
+                client_id=s["client_id"],
+                client_secret=secret,
+                oauth_body_parameters={s["oauth_body"][0]: lib.HttpParameter.from_string(s["oauth_body"][1])},
+                **common,
+            )
+
+
+def build_raw(stack, secret_var, n):
+    import cdktf_cdktf_provider_aws.cloudwatch_event_connection as cec
+
+    for i in range(n):
+        s = spec(i)
+        secret = secret_var.string_value
+        invocation = cec.CloudwatchEventConnectionAuthParametersInvocationHttpParameters(
+            header=[cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersHeader(
+                key=s["header"][0], value=s["header"][1], is_value_secret=False)],
+            query_string=[cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersQueryString(
+                key=s["query"][0], value=s["query"][1], is_value_secret=False)],
+            body=[cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersBody(
+                key=s["secret_body_key"], value=secret, is_value_secret=True)],
+        )
+        if s["type"] == "apiKey":
+            authorization_type = "API_KEY"
+            auth = cec.CloudwatchEventConnectionAuthParameters(
+                api_key=cec.CloudwatchEventConnectionAuthParametersApiKey(key=s["api_key_name"], value=secret),
+                invocation_http_parameters=invocation,
+            )
+        elif s["type"] == "basic":
+            authorization_type = "BASIC"
+            auth = cec.CloudwatchEventConnectionAuthParameters(
+                basic=cec.CloudwatchEventConnectionAuthParametersBasic(username=s["username"], password=secret),
+                invocation_http_parameters=invocation,
+            )
+        else:
+            authorization_type = "OAUTH_CLIENT_CREDENTIALS"
+            auth = cec.CloudwatchEventConnectionAuthParameters(
+                oauth=cec.CloudwatchEventConnectionAuthParametersOauth(
+                    authorization_endpoint=s["endpoint"],
+                    http_method="POST",
+                    client_parameters=cec.CloudwatchEventConnectionAuthParametersOauthClientParameters(
+                        client_id=s["client_id"], client_secret=secret),
+                    oauth_http_parameters=cec.CloudwatchEventConnectionAuthParametersOauthOauthHttpParameters(
+                        body=[cec.CloudwatchEventConnectionAuthParametersOauthOauthHttpParametersBody(
+                            key=s["oauth_body"][0], value=s["oauth_body"][1], is_value_secret=False)],
+                    ),
+                ),
+                invocation_http_parameters=invocation,
+            )
+        cec.CloudwatchEventConnection(
+            stack,
+            f"Connection{i}",
+            name=s["name"],
+            description=s["description"],
+            authorization_type=authorization_type,
+            auth_parameters=auth,
+        )
+
+
+def main():
+    impl, n, outdir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    if impl not in ("lib", "raw"):
+        raise SystemExit(f"unknown implementation {impl}")
+
+    from cdktf import App, TerraformStack, TerraformVariable
+    from cdktf_cdktf_provider_aws.provider import AwsProvider
+
+    if impl == "lib":
+        import cdktf_eventbridge_connection  # noqa: F401
+    else:
+        import cdktf_cdktf_provider_aws.cloudwatch_event_connection  # noqa: F401
+    t1 = time.perf_counter()
+
+    app = App(outdir=outdir)
+    stack = TerraformStack(app, "bench")
+    AwsProvider(stack, "aws", region="us-east-1")
+    secret_var = TerraformVariable(stack, "bench_secret", type="string", sensitive=True)
+    (build_lib if impl == "lib" else build_raw)(stack, secret_var, n)
+    t2 = time.perf_counter()
+    app.synth()
+    t3 = time.perf_counter()
+
+    with open(os.path.join(outdir, "stacks", "bench", "cdk.tf.json")) as f:
+        doc = json.load(f)
+    blocks = sorted(
+        json.dumps({k: v for k, v in b.items() if k != "//"}, sort_keys=True)
+        for b in doc.get("resource", {}).get("aws_cloudwatch_event_connection", {}).values()
+    )
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kernel = sum(peak_rss_kb(pid) for pid in descendants(os.getpid()))
+    result = {
+        "importMs": (t1 - T0) * 1000,
+        "buildMs": (t2 - t1) * 1000,
+        "synthMs": (t3 - t2) * 1000,
+        "connections": len(blocks),
+        "outputHash": hashlib.sha256("\n".join(blocks).encode()).hexdigest()[:16],
+        "pythonRssKb": own,
+        "kernelRssKb": kernel,
+        "maxRssKb": own + kernel,
+        "inProcessMs": (time.perf_counter() - T0) * 1000,
+    }
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
