@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /*
- * Synthesizes the deployment-test scenario stacks with the compiled library
- * (../../lib) into <outdir>/stacks/<scenario>/cdk.tf.json.
+ * Synthesizes the deployment-test scenarios with the compiled library
+ * (../../lib) into <outdir>/stacks/<stack>/cdk.tf.json (default stack name
+ * "deployment"): one stack, one connection per scenario.
  *
  * Usage:
  *   node test/deploy/synth.js --outdir DIR --endpoint http://127.0.0.1:PORT \
  *     [--prefix NAME] [--description TEXT] [--secret TEXT] \
- *     [--source-secret-id ID] [--ssm-parameter NAME] [--scenarios a,b,c]
+ *     [--source-secret-id ID] [--ssm-parameter NAME] [--scenarios a,b,c] [--stack NAME]
  *
  * --description and --secret parameterise every scenario, so that running the
  * script twice with different values produces an update of the same
@@ -22,6 +23,7 @@
 
 const path = require('path');
 const { App, LocalBackend, TerraformStack, TerraformOutput } = require('cdktf');
+const { Construct } = require('constructs');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const {
   ApiKeyConnection,
@@ -225,30 +227,47 @@ const SCENARIOS = {
 };
 
 const wanted = args.scenarios ? args.scenarios.split(',').filter(Boolean) : Object.keys(SCENARIOS);
-const app = new App({ outdir, skipValidation: false });
-const manifest = {};
+const stackName = args.stack || 'deployment';
+const app = new App({ outdir });
+/*
+ * One stack holds every scenario, each under its own construct scope: a
+ * Terraform command costs several seconds of AWS provider start-up, so one
+ * init/apply/plan/destroy cycle for all scenarios keeps the suite fast.
+ */
+const stack = new TerraformStack(app, stackName);
+// State next to the stack's cdk.tf.json (the default is an absolute path
+// under the current directory).
+new LocalBackend(stack, { path: 'terraform.tfstate' });
+emulatorProvider(stack);
+const scenarios = {};
 for (const scenario of wanted) {
   const build = SCENARIOS[scenario];
   if (!build) throw new Error(`unknown scenario ${scenario}; known: ${Object.keys(SCENARIOS).join(', ')}`);
-  const stack = new TerraformStack(app, scenario);
-  // State next to the stack's cdk.tf.json (the default is an absolute path
-  // under the current directory).
-  new LocalBackend(stack, { path: 'terraform.tfstate' });
-  emulatorProvider(stack);
+  const scope = new Construct(stack, scenario);
   const name = `${prefix}-${scenario}`;
-  const result = build(stack, name);
-  new TerraformOutput(stack, 'connection_arn', { value: result.construct.connectionArn });
-  new TerraformOutput(stack, 'connection_name', { value: result.construct.connectionName });
-  new TerraformOutput(stack, 'secret_arn', { value: result.construct.connectionSecretArn });
-  manifest[scenario] = {
+  const result = build(scope, name);
+  const out = scenario.replace(/[^A-Za-z0-9_]/g, '_');
+  new TerraformOutput(stack, `${out}_connection_arn`, { value: result.construct.connectionArn });
+  new TerraformOutput(stack, `${out}_connection_name`, { value: result.construct.connectionName });
+  new TerraformOutput(stack, `${out}_secret_arn`, { value: result.construct.connectionSecretArn });
+  scenarios[scenario] = {
     name,
     description: `${description} (${scenario})`,
     authorizationType: result.construct.authorizationType,
+    outputs: {
+      connectionArn: `${out}_connection_arn`,
+      connectionName: `${out}_connection_name`,
+      secretArn: `${out}_secret_arn`,
+    },
     expected: result.expected,
     sourceSecretId: result.sourceSecretId,
     ssmParameter: result.ssmParameter,
-    stackDir: path.join(outdir, 'stacks', scenario),
   };
 }
 app.synth();
+const manifest = {
+  stack: stackName,
+  stackDir: path.join(outdir, 'stacks', stackName),
+  scenarios,
+};
 process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
