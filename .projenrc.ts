@@ -75,4 +75,37 @@ const project = new cdk.JsiiProject({
 
 project.package.addField('private', false);
 
+// jsii prints a banner on Node 20; the machines here run Node 20.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+
+// README command 1: synthesize the example app with the cdktf CLI.
+project.addTask('example', {
+  description: 'Synthesize examples/typescript with `cdktf synth` (writes its cdktf.out/)',
+  cwd: 'examples/typescript',
+  env: { CHECKPOINT_DISABLE: '1' },
+  exec: 'cdktf synth',
+});
+
+// The Python bindings, tested against the wheel that `package:python` builds.
+const testPython = project.addTask('test:python', {
+  description: 'Run the pytest suite against the built Python wheel (dist/python)',
+  exec: 'bash test/python/run.sh',
+});
+
+// terraform validate / apply / plan / destroy against a local AWS emulator.
+const testDeploy = project.addTask('test:deploy', {
+  description: 'Deploy every connection type with Terraform against moto (prints SKIPPED when Terraform is missing)',
+  exec: 'bash test/deploy/run.sh',
+});
+
+// README command 2: everything, as CI runs it.
+const testAll = project.addTask('test:all', {
+  description: 'Build (compile, API.md, jest, eslint, JS and Python packages), then the Python and deployment suites',
+});
+testAll.exec('rm -rf test-reports');
+testAll.spawn(project.buildTask);
+testAll.spawn(testPython);
+testAll.spawn(testDeploy);
+testAll.exec('node scripts/test-summary.js');
+
 project.synth();

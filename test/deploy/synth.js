@@ -88,9 +88,9 @@ function emulatorProvider(stack) {
  * the values that are secret (the real API does not return them).
  */
 const SCENARIOS = {
-  'api-key'(stack, name) {
+  'api-key'(scope, name) {
     const apiKeyValue = `${secret}-apikey`;
-    const c = new ApiKeyConnection(stack, 'Connection', {
+    const c = new ApiKeyConnection(scope, 'Connection', {
       connectionName: name,
       description: `${description} (api-key)`,
       apiKeyName: 'x-api-key',
@@ -105,9 +105,9 @@ const SCENARIOS = {
     };
   },
 
-  'basic'(stack, name) {
+  'basic'(scope, name) {
     const password = `${secret}-password`;
-    const c = new BasicConnection(stack, 'Connection', {
+    const c = new BasicConnection(scope, 'Connection', {
       connectionName: name,
       description: `${description} (basic)`,
       username: 'eventbridge@example.com',
@@ -122,9 +122,9 @@ const SCENARIOS = {
     };
   },
 
-  'oauth'(stack, name) {
+  'oauth'(scope, name) {
     const clientSecret = `${secret}-client`;
-    const c = new OAuthConnection(stack, 'Connection', {
+    const c = new OAuthConnection(scope, 'Connection', {
       connectionName: name,
       description: `${description} (oauth)`,
       authorizationEndpoint: 'https://auth.example.com/oauth2/token',
@@ -155,10 +155,10 @@ const SCENARIOS = {
     };
   },
 
-  'invocation-params'(stack, name) {
+  'invocation-params'(scope, name) {
     const password = `${secret}-password`;
     const token = `${secret}-token`;
-    const c = new BasicConnection(stack, 'Connection', {
+    const c = new BasicConnection(scope, 'Connection', {
       connectionName: name,
       description: `${description} (invocation-params)`,
       username: 'invoker',
@@ -195,8 +195,8 @@ const SCENARIOS = {
    * both in the emulator before apply and changes them for the update, so the
    * expected secret values are the harness's (given with --secret here).
    */
-  'secrets-manager'(stack, name) {
-    const c = new ApiKeyConnection(stack, 'Connection', {
+  'secrets-manager'(scope, name) {
+    const c = new ApiKeyConnection(scope, 'Connection', {
       connectionName: name,
       description: `${description} (secrets-manager)`,
       apiKeyName: 'Authorization',

@@ -1,0 +1,106 @@
+"""Session fixtures of the deployment suite: Terraform with a private CLI
+config and the provider mirror, and a moto server started and stopped by the
+suite itself."""
+from __future__ import annotations
+
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
+
+# Things worth knowing that are not failures: provider pin rewrites, what the
+# emulator does not emulate, Terraform warnings. Printed in the summary.
+NOTES: list[str] = []
+# One line per Terraform command run: duration, command, directory, exit code.
+TIMINGS: list[str] = []
+
+
+def note(text: str) -> None:
+    if text not in NOTES:
+        NOTES.append(text)
+
+
+def _terminate(signum, frame):  # pragma: no cover - signal path
+    # Turn SIGTERM into KeyboardInterrupt so that pytest runs the fixture
+    # finalizers (which stop the moto server). SIGKILL is covered by the
+    # server's parent-death signal.
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def pytest_configure(config):
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+@dataclass
+class TerraformEnv:
+    terraform: harness.Terraform
+    mirror: harness.Mirror
+    workdir: Path
+    notes: list[str] = field(default_factory=lambda: NOTES)
+
+    def prepare(self, config: dict, directory: Path) -> Path:
+        """Writes a synthesized config into `directory` with a pin the mirror satisfies."""
+        prepared, rewrite = harness.prepare_config(config, self.mirror)
+        if rewrite:
+            note(rewrite)
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / "cdk.tf.json"
+        target.write_text(harness.json.dumps(prepared, indent=2) + "\n")
+        return target
+
+
+@pytest.fixture(scope="session")
+def tf(tmp_path_factory) -> TerraformEnv:
+    binary = harness.terraform_binary()
+    if binary is None:
+        pytest.skip("terraform CLI not found (set TERRAFORM or put terraform on PATH)")
+    mirror = harness.discover_mirror()
+    if mirror is None:
+        pytest.skip("no AWS provider in a filesystem mirror (looked in: "
+                    + ", ".join(str(p) for p in harness.mirror_candidates()) + ")")
+    workdir = tmp_path_factory.mktemp("deploy")
+    cli_config = harness.write_cli_config(workdir / "terraform.tfrc", mirror, workdir / "plugin-cache")
+    note(f"provider mirror: {mirror.root} (aws {', '.join(mirror.versions)}); work dir: {workdir}")
+    return TerraformEnv(harness.Terraform(binary, cli_config, log=TIMINGS), mirror, workdir)
+
+
+@pytest.fixture(scope="session")
+def moto_server(tf):
+    server = harness.MotoServer(tf.workdir / "moto.log")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def aws(moto_server):
+    import boto3
+
+    session = boto3.session.Session(
+        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
+
+    class Clients:
+        events = session.client("events", endpoint_url=moto_server.endpoint)
+        secretsmanager = session.client("secretsmanager", endpoint_url=moto_server.endpoint)
+        ssm = session.client("ssm", endpoint_url=moto_server.endpoint)
+
+    return Clients
+
+
+def pytest_terminal_summary(terminalreporter):
+    if NOTES:
+        terminalreporter.section("deployment suite notes")
+        for line in NOTES:
+            terminalreporter.write_line(f"- {line}")
+    if TIMINGS:
+        terminalreporter.section("terraform commands")
+        for line in TIMINGS:
+            terminalreporter.write_line(line)

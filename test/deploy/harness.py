@@ -1,0 +1,424 @@
+"""Helpers for the deployment test suite: the Terraform provider mirror, a
+private Terraform CLI configuration, a Terraform runner, the moto server,
+and the comparison of DescribeConnection with what a scenario asked for.
+
+Run as a script, `python3 harness.py discover-mirror` prints the mirror the
+suite would use (exit 0) or nothing (exit 1): test/deploy/run.sh uses it to
+decide whether to skip.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+PROVIDER_HOST = "registry.terraform.io"
+PROVIDER_NAMESPACE = "hashicorp"
+PROVIDER_TYPE = "aws"
+
+# --------------------------------------------------------------------------
+# Provider mirror
+# --------------------------------------------------------------------------
+
+
+def terraform_binary() -> str | None:
+    """The Terraform CLI: $TERRAFORM if set, else `terraform` on PATH."""
+    explicit = os.environ.get("TERRAFORM")
+    if explicit:
+        return explicit if os.access(explicit, os.X_OK) else None
+    return shutil.which("terraform")
+
+
+def platform_name() -> str:
+    machine = platform.machine().lower()
+    arch = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}.get(machine, machine)
+    return f"{platform.system().lower()}_{arch}"
+
+
+def mirror_candidates() -> list[Path]:
+    """Directories that may hold a Terraform filesystem mirror, in order of preference."""
+    roots: list[Path] = []
+    env = os.environ.get("TF_PLUGIN_MIRROR")
+    if env:
+        roots.extend(Path(p) for p in env.split(os.pathsep) if p)
+    home = Path.home()
+    xdg = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share"))
+    roots.extend([
+        Path("/opt/tf-plugins"),
+        home / ".terraform.d" / "plugins",
+        xdg / "terraform" / "plugins",
+        Path("/usr/local/share/terraform/plugins"),
+        Path("/usr/share/terraform/plugins"),
+    ])
+    seen: list[Path] = []
+    for root in roots:
+        if root not in seen:
+            seen.append(root)
+    return seen
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\-+]", version))
+
+
+def mirror_versions(root: Path, plat: str | None = None) -> list[str]:
+    """AWS provider versions for this platform in a mirror (unpacked or packed layout)."""
+    plat = plat or platform_name()
+    base = root / PROVIDER_HOST / PROVIDER_NAMESPACE / PROVIDER_TYPE
+    versions: set[str] = set()
+    if not base.is_dir():
+        return []
+    for entry in base.iterdir():
+        # Unpacked layout: <base>/<version>/<os_arch>/terraform-provider-aws_*
+        if entry.is_dir() and (entry / plat).is_dir():
+            if any(p.name.startswith("terraform-provider-aws") for p in (entry / plat).iterdir()):
+                versions.add(entry.name)
+        # Packed layout: <base>/terraform-provider-aws_<version>_<os_arch>.zip
+        m = re.fullmatch(rf"terraform-provider-aws_(.+)_{re.escape(plat)}\.zip", entry.name)
+        if m and entry.is_file():
+            versions.add(m.group(1))
+    return sorted(versions, key=_version_key)
+
+
+@dataclass
+class Mirror:
+    root: Path
+    versions: list[str]
+
+    @property
+    def newest(self) -> str:
+        return self.versions[-1]
+
+
+def discover_mirror() -> Mirror | None:
+    """The first candidate directory holding at least one AWS provider for this platform."""
+    for root in mirror_candidates():
+        try:
+            versions = mirror_versions(root)
+        except OSError:
+            continue
+        if versions:
+            return Mirror(root, versions)
+    return None
+
+
+def write_cli_config(path: Path, mirror: Mirror, plugin_cache: Path) -> Path:
+    """A Terraform CLI config that installs the AWS provider from the mirror only."""
+    plugin_cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "# Written by test/deploy (harness.py); used only by the suite's subprocesses.\n"
+        f"plugin_cache_dir = {json.dumps(str(plugin_cache))}\n"
+        "disable_checkpoint = true\n"
+        "provider_installation {\n"
+        "  filesystem_mirror {\n"
+        f"    path    = {json.dumps(str(mirror.root))}\n"
+        f'    include = ["{PROVIDER_HOST}/{PROVIDER_NAMESPACE}/{PROVIDER_TYPE}"]\n'
+        "  }\n"
+        "}\n"
+    )
+    return path
+
+
+# --------------------------------------------------------------------------
+# Synthesized JSON
+# --------------------------------------------------------------------------
+
+def pinned_aws_version(config: dict) -> str | None:
+    return (((config.get("terraform") or {}).get("required_providers") or {}).get("aws") or {}).get("version")
+
+
+def prepare_config(config: dict, mirror: Mirror) -> tuple[dict, str | None]:
+    """A copy of a synthesized config whose AWS provider pin the mirror can satisfy.
+
+    Returns the copy and a note when the pin was rewritten (None otherwise).
+    The library's own output is never modified: callers write the copy into
+    their work directory.
+    """
+    config = json.loads(json.dumps(config))
+    pinned = pinned_aws_version(config)
+    if pinned is None or pinned in mirror.versions:
+        return config, None
+    config["terraform"]["required_providers"]["aws"]["version"] = mirror.newest
+    return config, (
+        f"terraform.required_providers.aws.version rewritten from {pinned!r} to {mirror.newest!r} "
+        f"(the only AWS provider version(s) in {mirror.root}: {', '.join(mirror.versions)})"
+    )
+
+
+def is_terraform_json(data: Any) -> bool:
+    keys = {"resource", "data", "provider", "terraform", "module", "output", "variable", "locals"}
+    return isinstance(data, dict) and bool(keys & set(data))
+
+
+# --------------------------------------------------------------------------
+# Terraform runner
+# --------------------------------------------------------------------------
+
+class TerraformError(AssertionError):
+    pass
+
+
+@dataclass
+class Result:
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    @property
+    def output(self) -> str:
+        return (self.stdout + ("\n" + self.stderr if self.stderr else "")).strip()
+
+
+@dataclass
+class Terraform:
+    binary: str
+    cli_config: Path
+    log: list[str] = field(default_factory=list)
+    timeout: int = 600
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({
+            "TF_CLI_CONFIG_FILE": str(self.cli_config),
+            "TF_IN_AUTOMATION": "1",
+            "TF_INPUT": "0",
+            "CHECKPOINT_DISABLE": "1",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        })
+        for var in ("TF_LOG", "TF_LOG_PATH", "TF_DATA_DIR", "TF_WORKSPACE", "AWS_PROFILE"):
+            env.pop(var, None)
+        return env
+
+    def run(self, cwd: Path, *args: str, ok: Iterable[int] = (0,)) -> Result:
+        argv = [self.binary, *args]
+        started = time.monotonic()
+        proc = subprocess.run(argv, cwd=cwd, env=self.env(), capture_output=True, text=True,
+                              timeout=self.timeout, stdin=subprocess.DEVNULL)
+        result = Result(argv, proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started)
+        self.log.append(f"{result.seconds:6.1f}s  terraform {' '.join(args)}  ({cwd.name}) -> {proc.returncode}")
+        if proc.returncode not in ok:
+            raise TerraformError(
+                f"`terraform {' '.join(args)}` in {cwd} exited {proc.returncode}:\n{result.output}")
+        return result
+
+    def init(self, cwd: Path, backend: bool = True) -> Result:
+        args = ["init", "-input=false", "-no-color"]
+        if not backend:
+            args.append("-backend=false")
+        return self.run(cwd, *args)
+
+    def validate(self, cwd: Path) -> Result:
+        return self.run(cwd, "validate", "-no-color")
+
+    def apply(self, cwd: Path) -> Result:
+        return self.run(cwd, "apply", "-auto-approve", "-input=false", "-no-color", "-parallelism=10")
+
+    def plan_changes(self, cwd: Path) -> Result:
+        """`plan -detailed-exitcode`: 0 no changes, 2 changes (the caller decides)."""
+        return self.run(cwd, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-parallelism=10",
+                        ok=(0, 2))
+
+    def destroy(self, cwd: Path) -> Result:
+        return self.run(cwd, "destroy", "-auto-approve", "-input=false", "-no-color", "-parallelism=10")
+
+    def outputs(self, cwd: Path) -> dict[str, Any]:
+        data = json.loads(self.run(cwd, "output", "-json", "-no-color").stdout or "{}")
+        return {k: v.get("value") for k, v in data.items()}
+
+
+# --------------------------------------------------------------------------
+# moto server
+# --------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM if the test process dies, even by SIGKILL (Linux)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass
+
+
+class MotoServer:
+    """`python -m moto.server` on 127.0.0.1 and a free port, in its own process group."""
+
+    def __init__(self, log_path: Path):
+        self.log_path = log_path
+        self.proc: subprocess.Popen | None = None
+        self.port: int | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, attempts: int = 3, timeout: float = 30.0) -> "MotoServer":
+        last = ""
+        for _ in range(attempts):
+            self.port = free_port()
+            log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+            log.close()
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                try:
+                    with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                        return self
+                except OSError:
+                    time.sleep(0.2)
+            last = self.log_path.read_text(errors="replace")[-2000:]
+            self.stop()
+        raise RuntimeError(f"moto server did not start; its log ends with:\n{last}")
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait(timeout=10)
+
+
+# --------------------------------------------------------------------------
+# Comparing DescribeConnection with what was asked
+# --------------------------------------------------------------------------
+
+# Values the real EventBridge API never returns in DescribeConnection.
+SECRET_FIELDS = {"ApiKeyValue", "Password", "ClientSecret"}
+PARAMETER_LISTS = {"HeaderParameters", "QueryStringParameters", "BodyParameters"}
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == {} or value == []
+
+
+def compare_auth(expected: Any, actual: Any, path: str = "AuthParameters",
+                 notes: list[str] | None = None) -> list[str]:
+    """Differences between the expected and returned auth parameters.
+
+    Secret values (ApiKeyValue, Password, ClientSecret, and parameter values
+    with IsValueSecret) are compared when the API returns them (moto does;
+    AWS does not); their absence is recorded in `notes`, not as a difference.
+    Keys the API returns beyond the expected ones must be empty.
+    """
+    problems: list[str] = []
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{path}: expected an object, got {actual!r}"]
+        for key, want in expected.items():
+            where = f"{path}.{key}"
+            if key in SECRET_FIELDS:
+                if key in actual:
+                    if actual[key] != want:
+                        problems.append(f"{where}: the API returned a different secret value")
+                elif notes is not None:
+                    notes.append(f"{where}: not returned by the API (secret)")
+                continue
+            if key not in actual:
+                problems.append(f"{where}: missing (expected {want!r})")
+                continue
+            if key in PARAMETER_LISTS:
+                problems.extend(_compare_parameters(want, actual[key], where, notes))
+            else:
+                problems.extend(compare_auth(want, actual[key], where, notes))
+        for key, got in actual.items():
+            if key not in expected and not _empty(got):
+                problems.append(f"{path}.{key}: unexpected {got!r}")
+        return problems
+    if expected != actual:
+        problems.append(f"{path}: expected {expected!r}, got {actual!r}")
+    return problems
+
+
+def _compare_parameters(expected: list[dict], actual: Any, path: str, notes: list[str] | None) -> list[str]:
+    if not isinstance(actual, list):
+        return [f"{path}: expected a list, got {actual!r}"]
+    problems: list[str] = []
+    by_key = {p.get("Key"): p for p in actual}
+    if len(by_key) != len(actual):
+        problems.append(f"{path}: duplicate keys in {[p.get('Key') for p in actual]}")
+    if set(by_key) != {p["Key"] for p in expected}:
+        problems.append(f"{path}: keys {sorted(by_key)} != expected {sorted(p['Key'] for p in expected)}")
+    for want in expected:
+        got = by_key.get(want["Key"])
+        if got is None:
+            continue
+        where = f"{path}[{want['Key']}]"
+        if got.get("IsValueSecret", False) != want["IsValueSecret"]:
+            problems.append(f"{where}.IsValueSecret: expected {want['IsValueSecret']}, got {got.get('IsValueSecret')!r}")
+        if "Value" in got:
+            if got["Value"] != want["Value"]:
+                problems.append(f"{where}.Value: " + (
+                    "the API returned a different secret value" if want["IsValueSecret"]
+                    else f"expected {want['Value']!r}, got {got['Value']!r}"))
+        elif want["IsValueSecret"]:
+            if notes is not None:
+                notes.append(f"{where}.Value: not returned by the API (secret)")
+        else:
+            problems.append(f"{where}.Value: missing (expected {want['Value']!r})")
+    return problems
+
+
+def secret_values(expected: Any) -> list[str]:
+    """Every secret value in an expected AuthParameters structure."""
+    found: list[str] = []
+    if isinstance(expected, dict):
+        for key, value in expected.items():
+            if key in SECRET_FIELDS:
+                found.append(value)
+            elif key in PARAMETER_LISTS:
+                found.extend(p["Value"] for p in value if p["IsValueSecret"])
+            else:
+                found.extend(secret_values(value))
+    return found
+
+
+def main(argv: list[str]) -> int:
+    if argv[1:] == ["discover-mirror"]:
+        mirror = discover_mirror()
+        if mirror is None:
+            return 1
+        print(f"{mirror.root} {' '.join(mirror.versions)}")
+        return 0
+    print("usage: harness.py discover-mirror", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,153 @@
+"""The fixture stacks of test/fixtures/stacks.ts, written in idiomatic Python.
+
+Each builder makes the same stack as its TypeScript twin (same construct ids,
+same order), so that both synthesize to the one reviewed file
+test/fixtures/expected/<name>.json.
+"""
+from typing import Callable, Dict
+
+from cdktf import App, TerraformOutput, TerraformStack, TerraformVariable
+from cdktf_cdktf_provider_aws.provider import AwsProvider
+
+from cdktf_eventbridge_connection import (
+    ApiKeyConnection,
+    Authorization,
+    BasicConnection,
+    Connection,
+    HttpMethod,
+    HttpParameter,
+    OAuthConnection,
+    SecretValue,
+)
+
+
+def api_key(app: App) -> TerraformStack:
+    """API key from a JSON field of a Secrets Manager secret."""
+    stack = TerraformStack(app, "api-key")
+    AwsProvider(stack, "aws", region="eu-west-1")
+    ApiKeyConnection(
+        stack,
+        "PagerDuty",
+        connection_name="pagerduty-events",
+        description="Sends incidents to PagerDuty",
+        api_key_name="Authorization",
+        api_key_value=SecretValue.secrets_manager("prod/pagerduty", json_field="token"),
+        header_parameters={"Content-Type": HttpParameter.from_string("application/json")},
+    )
+    return stack
+
+
+def basic(app: App) -> TerraformStack:
+    """Basic authentication with the password in SSM, invocation parameters."""
+    stack = TerraformStack(app, "basic")
+    AwsProvider(stack, "aws", region="us-east-1")
+    BasicConnection(
+        stack,
+        "Jira",
+        description="Creates Jira issues",
+        username="eventbridge@example.com",
+        password=SecretValue.ssm_secure_string("/integrations/jira/api-token"),
+        query_string_parameters={"project": HttpParameter.from_string("OPS")},
+        body_parameters={"source": HttpParameter.from_string("eventbridge")},
+    )
+    return stack
+
+
+def oauth(app: App) -> TerraformStack:
+    """OAuth client credentials with a sensitive variable and OAuth parameters."""
+    stack = TerraformStack(app, "oauth")
+    AwsProvider(stack, "aws", region="us-east-1")
+    client_secret = TerraformVariable(
+        stack,
+        "salesforce_client_secret",
+        type="string",
+        sensitive=True,
+        description="The Salesforce connected app client secret",
+    )
+    OAuthConnection(
+        stack,
+        "Salesforce",
+        connection_name="salesforce",
+        authorization_endpoint="https://login.salesforce.com/services/oauth2/token",
+        http_method=HttpMethod.POST,
+        client_id="3MVG9abcdefghijklmnop",
+        client_secret=SecretValue.from_terraform_variable(client_secret),
+        oauth_body_parameters={"grant_type": HttpParameter.from_string("client_credentials")},
+        oauth_header_parameters={
+            "Content-Type": HttpParameter.from_string("application/x-www-form-urlencoded"),
+        },
+        oauth_query_string_parameters={"scope": HttpParameter.from_string("api")},
+    )
+    return stack
+
+
+def everything(app: App) -> TerraformStack:
+    """Every option: the general construct, a second region, KMS, private API, imports."""
+    stack = TerraformStack(app, "everything")
+    AwsProvider(stack, "aws", region="us-east-1")
+    west = AwsProvider(stack, "west", region="us-west-2", alias="west")
+    signing_key = TerraformVariable(stack, "signing_key", type="string", sensitive=True)
+
+    partner = Connection(
+        stack,
+        "Partner",
+        description="Private partner API in us-west-2",
+        authorization=Authorization.oauth(
+            authorization_endpoint="https://auth.partner.example/oauth2/token",
+            http_method=HttpMethod.PUT,
+            client_id="partner-client",
+            client_secret=SecretValue.secrets_manager(
+                "arn:aws:secretsmanager:us-west-2:123456789012:secret:partner-AbCdEf",
+                json_field="client_secret",
+                version_stage="AWSCURRENT",
+            ),
+            body_parameters={"audience": HttpParameter.from_string("https://api.partner.example")},
+            header_parameters={
+                "X-Signing-Key": HttpParameter.from_secret(SecretValue.from_terraform_variable(signing_key)),
+            },
+            query_string_parameters={"tenant": HttpParameter.from_string("acme")},
+        ),
+        header_parameters={
+            "X-Api-Version": HttpParameter.from_string("2024-01-01"),
+            "X-Tenant-Token": HttpParameter.from_secret(SecretValue.ssm_secure_string("/partner/tenant-token")),
+        },
+        query_string_parameters={"region": HttpParameter.from_string("us-west-2")},
+        body_parameters={"origin": HttpParameter.from_secret(SecretValue.from_token(signing_key.string_value))},
+        kms_key_identifier="alias/eventbridge-connections",
+        resource_configuration_arn=(
+            "arn:aws:vpc-lattice:us-west-2:123456789012:resourceconfiguration/rcfg-0123456789abcdef0"
+        ),
+        provider=west,
+    )
+
+    by_arn = Connection.from_connection_arn(
+        stack,
+        "ByArn",
+        "arn:aws:events:us-east-1:123456789012:connection/legacy-webhook/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f",
+    )
+    by_attributes = Connection.from_connection_attributes(
+        stack,
+        "ByAttributes",
+        connection_arn="arn:aws:events:us-east-1:123456789012:connection/billing/7c6b5a49-3827-4165-9e8d-7f6a5b4c3d2e",
+        connection_secret_arn=(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/billing/1a2b3c-XyZ123"
+        ),
+    )
+    by_name = Connection.from_connection_name(stack, "ByName", "shared-monitoring")
+
+    TerraformOutput(stack, "partner_arn", value=partner.connection_arn)
+    TerraformOutput(stack, "partner_secret_arn", value=partner.connection_secret_arn)
+    TerraformOutput(stack, "legacy_name", value=by_arn.connection_name)
+    TerraformOutput(stack, "billing_secret_arn", value=by_attributes.connection_secret_arn)
+    TerraformOutput(stack, "monitoring_arn", value=by_name.connection_arn)
+    TerraformOutput(stack, "monitoring_secret_arn", value=by_name.connection_secret_arn)
+    return stack
+
+
+#: The fixtures by name; the name is the file name under test/fixtures/expected/.
+FIXTURES: Dict[str, Callable[[App], TerraformStack]] = {
+    "api-key": api_key,
+    "basic": basic,
+    "oauth": oauth,
+    "everything": everything,
+}
