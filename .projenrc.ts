@@ -50,6 +50,9 @@ const project = new cdk.JsiiProject({
   prettier: false,
 
   jestOptions: {
+    // jest 30 and eslint-import-resolver-typescript 4 depend on unrs-resolver, whose
+    // platform packages the registry here does not all serve, which breaks `npm ci`.
+    jestVersion: '^29.7.0',
     jestConfig: {
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
       // The provider binding modules are large; give the first import room.
@@ -74,6 +77,14 @@ const project = new cdk.JsiiProject({
 });
 
 project.package.addField('private', false);
+
+// jest 29 (see jestOptions) and the last eslint TypeScript resolver before unrs-resolver.
+project.deps.removeDependency('ts-jest');
+project.addDevDeps('ts-jest@^29.2.5');
+project.deps.removeDependency('@types/jest');
+project.addDevDeps('@types/jest@^29.5.14');
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
 
 // jsii prints a banner on Node 20; the machines here run Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
