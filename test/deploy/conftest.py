@@ -14,16 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
 
-# Things worth knowing that are not failures: provider pin rewrites, what the
-# emulator does not emulate, Terraform warnings. Printed in the summary.
-NOTES: list[str] = []
+NOTES = harness.NOTES
+note = harness.note
 # One line per Terraform command run: duration, command, directory, exit code.
 TIMINGS: list[str] = []
-
-
-def note(text: str) -> None:
-    if text not in NOTES:
-        NOTES.append(text)
 
 
 def _terminate(signum, frame):  # pragma: no cover - signal path
@@ -92,6 +86,19 @@ def aws(moto_server):
         secretsmanager = session.client("secretsmanager", endpoint_url=moto_server.endpoint)
         ssm = session.client("ssm", endpoint_url=moto_server.endpoint)
 
+    def keep_raw_auth_parameters(http_response, parsed, **kwargs):
+        # botocore drops response fields its model lacks, such as the secret
+        # ApiKeyValue, Password and ClientSecret, which AWS never returns but
+        # moto does. Keep the raw AuthParameters so the suite can check that a
+        # new secret value reached the API.
+        try:
+            raw = harness.json.loads(http_response.content or b"{}")
+        except ValueError:
+            return
+        if isinstance(parsed, dict) and "AuthParameters" in raw:
+            parsed["RawAuthParameters"] = raw["AuthParameters"]
+
+    Clients.events.meta.events.register("after-call.events.DescribeConnection", keep_raw_auth_parameters)
     return Clients
 
 

@@ -29,6 +29,16 @@ PROVIDER_HOST = "registry.terraform.io"
 PROVIDER_NAMESPACE = "hashicorp"
 PROVIDER_TYPE = "aws"
 
+# Things worth knowing that are not failures (provider pin rewrites, what the
+# emulator does not emulate, Terraform warnings), printed in pytest's summary.
+NOTES: list[str] = []
+
+
+def note(text: str) -> None:
+    if text not in NOTES:
+        NOTES.append(text)
+
+
 # --------------------------------------------------------------------------
 # Provider mirror
 # --------------------------------------------------------------------------
@@ -154,7 +164,7 @@ def prepare_config(config: dict, mirror: Mirror) -> tuple[dict, str | None]:
     config["terraform"]["required_providers"]["aws"]["version"] = mirror.newest
     return config, (
         f"terraform.required_providers.aws.version rewritten from {pinned!r} to {mirror.newest!r} "
-        f"(the only AWS provider version(s) in {mirror.root}: {', '.join(mirror.versions)})"
+        f"(AWS provider version(s) in the mirror {mirror.root}: {', '.join(mirror.versions)})"
     )
 
 
