@@ -59,6 +59,7 @@ fi
 # --- Run -------------------------------------------------------------------
 cd "$HERE"
 set +e
-"$PYTHON" -m pytest -p no:cacheprovider -rfEs "$@"
+mkdir -p "$REPO/test-reports"
+"$PYTHON" -m pytest -p no:cacheprovider -rfEs --junitxml="$REPO/test-reports/deploy-junit.xml" "$@"
 status=$?
 exit $status
