@@ -116,6 +116,15 @@ export abstract class Authorization {
   }
 
   /**
+   * OAuth authorization for a construct that names the OAuth parameter maps
+   * differently in its props (OAuthConnection), so that messages use its names.
+   * @internal
+   */
+  public static _oauthWithPropertyNames(props: OAuthAuthorizationProps, names: OAuthPropertyNames): Authorization {
+    return new OAuthAuthorization(props, names);
+  }
+
+  /**
    * The EventBridge authorization type: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
    */
   public abstract readonly authorizationType: string;
@@ -179,8 +188,7 @@ const OAUTH_PROPERTY_NAMES: OAuthPropertyNames = {
   queryString: 'queryStringParameters',
 };
 
-/** @internal */
-export class OAuthAuthorization extends Authorization {
+class OAuthAuthorization extends Authorization {
   public readonly authorizationType = 'OAUTH_CLIENT_CREDENTIALS';
 
   constructor(private readonly props: OAuthAuthorizationProps, private readonly names: OAuthPropertyNames) {

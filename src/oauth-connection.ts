@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { OAuthAuthorization } from './authorization';
+import { Authorization } from './authorization';
 import { Connection, ConnectionOptions } from './connection';
 import { HttpMethod, HttpParameter } from './http-parameter';
 import { withAuthorization } from './private/flat-props';
@@ -71,7 +71,7 @@ export interface OAuthConnectionProps extends ConnectionOptions {
  */
 export class OAuthConnection extends Connection {
   constructor(scope: Construct, id: string, props: OAuthConnectionProps) {
-    super(scope, id, withAuthorization(props, (p) => new OAuthAuthorization({
+    super(scope, id, withAuthorization(props, (p) => Authorization._oauthWithPropertyNames({
       authorizationEndpoint: p.authorizationEndpoint,
       httpMethod: p.httpMethod,
       clientId: p.clientId,
