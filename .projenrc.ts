@@ -73,7 +73,7 @@ const project = new cdk.JsiiProject({
     'test/terraform/work/',
   ],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/test/', '/.ci/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/test/', '/.ci/', '/docs/', '/scripts/', '/.venv*/', '/test-reports/', '/coverage/'] },
 });
 
 project.package.addField('private', false);

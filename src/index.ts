@@ -5,3 +5,6 @@ export * from './connection';
 export * from './api-key-connection';
 export * from './basic-connection';
 export * from './oauth-connection';
+export * from './api-destination';
+export * from './api-destination-target';
+export * from './grants';

@@ -1,3 +1,4 @@
+import { IntegerRule } from './numbers';
 import { StringRule } from './validation';
 
 /*
@@ -121,3 +122,183 @@ export const SECRETS_MANAGER_SECRET_ARN: StringRule = {
 
 /** ConnectionHeaderParametersList, ConnectionQueryStringParametersList, ConnectionBodyParametersList. */
 export const MAX_PARAMETERS_PER_LIST = 100;
+
+/* ---------------------------------------------------------------------------
+ * API destinations (shapes of the reference model) and rule targets. The
+ * target shapes (TargetId, RuleName, EventBusNameOrArn, HeaderValue,
+ * PathParameter, TransformerPaths, TargetInput, RetryPolicy, ...) are outside
+ * the reference extract; they are copied from the same botocore `events`
+ * 2015-10-07 model, anchored likewise.
+ * ------------------------------------------------------------------------ */
+
+/** ApiDestinationName. */
+export const API_DESTINATION_NAME: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^[.\-_A-Za-z0-9]+$/,
+  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
+};
+
+/** ApiDestinationDescription. */
+export const API_DESTINATION_DESCRIPTION: StringRule = {
+  min: 0,
+  max: 512,
+  text: 'must be at most 512 characters',
+};
+
+/** ApiDestinationArn. */
+export const API_DESTINATION_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^arn:aws([a-z]|-)*:events:([a-z]|\d|-)*:([0-9]{12})?:api-destination\/[.\-_A-Za-z0-9]+\/[-A-Za-z0-9]+$/,
+  text: 'must be an EventBridge API destination ARN (arn:<partition>:events:<region>:<account>:api-destination/<name>/<id>)',
+};
+
+/** ApiDestinationHttpMethod. */
+export const API_DESTINATION_HTTP_METHODS: ReadonlyArray<string> = ['POST', 'GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'];
+
+/** ApiDestinationInvocationRateLimitPerSecond (the provider: IntAtLeast(1), default 300). */
+export const RATE_LIMIT_PER_SECOND: IntegerRule = {
+  min: 1,
+  max: Number.MAX_SAFE_INTEGER,
+  text: 'must be an integer of at least 1',
+};
+
+/** RuleName. */
+export const RULE_NAME: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^[.\-_A-Za-z0-9]+$/,
+  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
+};
+
+/** EventBusNameOrArn. */
+export const EVENT_BUS_NAME_OR_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^(arn:aws[\w-]*:events:[a-z]{2}-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/.\-_A-Za-z0-9]+$/,
+  text: 'must be an event bus name or ARN of 1-1600 characters (A-Z a-z 0-9 / . - _)',
+};
+
+/** TargetId. */
+export const TARGET_ID: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^[.\-_A-Za-z0-9]+$/,
+  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
+};
+
+/** HeaderValue (of a target's http_target; not secret). */
+export const TARGET_HEADER_VALUE: StringRule = {
+  min: 1,
+  max: 512,
+  pattern: /^[ \t]*[\x20-\x7E]+([ \t]+[\x20-\x7E]+)*[ \t]*$/,
+  text: 'must be 1-512 printable ASCII characters',
+};
+
+/** QueryStringValue (of a target's http_target). */
+export const TARGET_QUERY_VALUE: StringRule = {
+  min: 1,
+  max: 512,
+  // eslint-disable-next-line no-control-regex
+  pattern: /^[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+$/,
+  text: 'must be 1-512 characters with no control characters other than line breaks',
+};
+
+/** PathParameter. */
+export const PATH_PARAMETER: StringRule = {
+  min: 1,
+  max: Number.MAX_SAFE_INTEGER,
+  pattern: /^(?!\s*$)[\s\S]+$/,
+  text: 'must not be empty or only white space',
+};
+
+/** TargetInput: at most 8192 characters; the API also requires valid JSON. */
+export const TARGET_INPUT: StringRule = {
+  min: 0,
+  max: 8192,
+  text: 'must be at most 8192 characters',
+};
+
+/** TransformerInput. */
+export const INPUT_TEMPLATE: StringRule = {
+  min: 1,
+  max: 8192,
+  text: 'must be 1-8192 characters',
+};
+
+/** InputTransformerPathKey. */
+export const INPUT_PATH_KEY: StringRule = {
+  min: 1,
+  max: 256,
+  pattern: /^[A-Za-z0-9_-]+$/,
+  text: 'must be 1-256 characters of A-Z a-z 0-9 _ -',
+};
+
+/** TargetInputPath. */
+export const INPUT_PATH: StringRule = {
+  min: 0,
+  max: 256,
+  text: 'must be at most 256 characters',
+};
+
+/** TransformerPaths: at most 100 entries. */
+export const MAX_INPUT_PATHS = 100;
+
+/** MaximumEventAgeInSeconds. */
+export const MAXIMUM_EVENT_AGE: IntegerRule = {
+  min: 60,
+  max: 86400,
+  text: 'must be an integer from 60 to 86400 (1 minute to 24 hours)',
+};
+
+/** MaximumRetryAttempts. */
+export const MAXIMUM_RETRY_ATTEMPTS: IntegerRule = {
+  min: 0,
+  max: 185,
+  text: 'must be an integer from 0 to 185',
+};
+
+/**
+ * DeadLetterConfig.Arn (ResourceArn, 1-1600). Beyond the model: the API
+ * documents that the dead-letter queue is an SQS queue, so an SQS queue ARN
+ * is required.
+ */
+export const DEAD_LETTER_QUEUE_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/,
+  text: 'must be an SQS queue ARN (arn:<partition>:sqs:<region>:<account>:<queue name>)',
+};
+
+/** RoleArn (1-1600). Beyond the model: an IAM role ARN is required. */
+export const ROLE_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+  text: 'must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
+};
+
+/** IAM role name (IAM API `roleNameType`). */
+export const ROLE_NAME: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^[\w+=,.@-]+$/,
+  text: 'must be 1-64 characters of A-Z a-z 0-9 + = , . @ _ -',
+};
+
+/** IAM inline policy name (IAM API `policyNameType`). */
+export const POLICY_NAME: StringRule = {
+  min: 1,
+  max: 128,
+  pattern: /^[\w+=,.@-]+$/,
+  text: 'must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -',
+};
+
+/** A Step Functions state machine ARN, or `*`, for `states:InvokeHTTPEndpoint`. */
+export const STATE_MACHINE_ARN: StringRule = {
+  min: 1,
+  max: 2048,
+  pattern: /^(\*|arn:aws[a-z-]*:states:[a-z0-9-*]+:(\d{12}|\*):stateMachine:[-_A-Za-z0-9*]+)$/,
+  text: 'must be a Step Functions state machine ARN (arn:<partition>:states:<region>:<account>:stateMachine:<name>) or "*"',
+};

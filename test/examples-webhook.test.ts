@@ -1,0 +1,44 @@
+import { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
+import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Testing } from 'cdktf';
+import { WebhookStack } from '../examples/webhook/main';
+
+describe('examples/webhook', () => {
+  const synth = () => Testing.synth(new WebhookStack(Testing.app(), 'webhook'));
+
+  test('sends the rule\'s events through the API destination and its connection', () => {
+    const json = synth();
+    expect(json).toHaveResourceWithProperties(CloudwatchEventConnection, { name: 'partner-orders', authorization_type: 'API_KEY' });
+    expect(json).toHaveResourceWithProperties(CloudwatchEventApiDestination, {
+      name: 'partner-orders',
+      connection_arn: '${aws_cloudwatch_event_connection.PartnerConnection_5F6AC640.arn}',
+      invocation_endpoint: 'https://api.partner.example.com/v1/orders/*',
+      http_method: 'PUT',
+      invocation_rate_limit_per_second: 10,
+    });
+    expect(json).toHaveResourceWithProperties(CloudwatchEventTarget, {
+      rule: '${aws_cloudwatch_event_rule.OrderPlaced.name}',
+      event_bus_name: '${aws_cloudwatch_event_bus.Bus.name}',
+      arn: '${aws_cloudwatch_event_api_destination.PartnerOrders_58E80ECF.arn}',
+      http_target: { path_parameter_values: ['$.detail.orderId'], header_parameters: { 'X-Shop-Event-Id': '$.id' } },
+      retry_policy: { maximum_event_age_in_seconds: 3600, maximum_retry_attempts: 20 },
+      dead_letter_config: { arn: '${aws_sqs_queue.DeadLetters.arn}' },
+    });
+    expect(json).toHaveResourceWithProperties(IamRolePolicy, { name: 'invoke-api-destination' });
+  });
+
+  test('keeps the API key out of the JSON and writes an event pattern and transformer that parse', () => {
+    const json = synth();
+    const parsed = JSON.parse(json);
+    const connection = Object.values<any>(parsed.resource.aws_cloudwatch_event_connection)[0];
+    expect(connection.auth_parameters.api_key.value).toMatch(/^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\./);
+    const rule = Object.values<any>(parsed.resource.aws_cloudwatch_event_rule)[0];
+    expect(JSON.parse(rule.event_pattern)).toEqual({ 'source': ['shop.orders'], 'detail-type': ['OrderPlaced'] });
+    const target = Object.values<any>(parsed.resource.aws_cloudwatch_event_target)[0];
+    expect(target.input_transformer.input_paths).toEqual({ orderId: '$.detail.orderId', total: '$.detail.total', currency: '$.detail.currency' });
+    // The template is JSON once each placeholder is replaced by a value.
+    expect(() => JSON.parse(target.input_transformer.input_template.replace(/<\w+>/g, '1'))).not.toThrow();
+  });
+});
