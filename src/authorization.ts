@@ -196,7 +196,8 @@ class OAuthAuthorization extends Authorization {
   }
 
   public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
-    const props = this.props;
+    // A missing props object (possible from Python or JSON) reports the first missing prop by name.
+    const props = (this.props !== null && typeof this.props === 'object' ? this.props : {}) as OAuthAuthorizationProps;
     checkString(scope, 'authorizationEndpoint', props.authorizationEndpoint, HTTPS_ENDPOINT,
       'Use the https:// URL of the token endpoint, percent-encoding other characters.');
     if (!Token.isUnresolved(props.httpMethod) && !OAUTH_HTTP_METHODS.includes(props.httpMethod)) {

@@ -14,7 +14,7 @@ import {
   RESOURCE_CONFIGURATION_ARN,
   SECRETS_MANAGER_SECRET_ARN,
 } from './private/rules';
-import { checkString, ConnectionValidationError, fail } from './private/validation';
+import { checkString, ConnectionValidationError, fail, withoutNulls } from './private/validation';
 
 /**
  * An EventBridge connection, created in this stack or imported.
@@ -195,22 +195,6 @@ export class Connection extends Construct implements IConnection {
   }
 
   /**
-   * The ARN of the connection.
-   */
-  public readonly connectionArn: string;
-
-  /**
-   * The name of the connection.
-   */
-  public readonly connectionName: string;
-
-  /**
-   * The ARN of the Secrets Manager secret in which EventBridge stores the
-   * connection's authorization parameters.
-   */
-  public readonly connectionSecretArn: string;
-
-  /**
    * The authorization type: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
    */
   public readonly authorizationType: string;
@@ -221,10 +205,24 @@ export class Connection extends Construct implements IConnection {
    */
   public readonly resource: CloudwatchEventConnection;
 
-  constructor(scope: Construct, id: string, props: ConnectionProps) {
+  // The attribute tokens are made on first read, not in the constructor:
+  // each costs a stack trace capture in cdktf, and most connections are
+  // never referenced (bench/: about 10% of the synth time of 1,000
+  // connections). Each getter returns the same token on every read.
+  #connectionArn?: string;
+  #connectionName?: string;
+  #connectionSecretArn?: string;
+
+  constructor(scope: Construct, id: string, given: ConnectionProps) {
     super(scope, id);
-    if (props === null || typeof props !== 'object') {
-      fail(this, 'props', 'must be an object', props, 'Pass the connection\'s properties, with at least `authorization`.');
+    if (given === null || typeof given !== 'object') {
+      fail(this, 'props', 'must be an object', given, 'Pass the connection\'s properties, with at least `authorization`.');
+    }
+    // An optional prop given as null (Python None, JSON) means "not given".
+    const props = withoutNulls(given);
+    if (props.provider !== undefined && !TerraformProvider.isTerraformProvider(props.provider)) {
+      fail(this, 'provider', 'must be a TerraformProvider', props.provider,
+        'Pass an AwsProvider construct, or omit `provider` to use the stack\'s default AWS provider.');
     }
 
     const name = props.connectionName ?? defaultPhysicalName(this);
@@ -270,9 +268,28 @@ export class Connection extends Construct implements IConnection {
     });
 
     this.authorizationType = auth.authorizationType;
-    this.connectionArn = this.resource.arn;
-    this.connectionName = this.resource.name;
-    this.connectionSecretArn = this.resource.secretArn;
+  }
+
+  /**
+   * The ARN of the connection.
+   */
+  public get connectionArn(): string {
+    return this.#connectionArn ??= this.resource.arn;
+  }
+
+  /**
+   * The name of the connection.
+   */
+  public get connectionName(): string {
+    return this.#connectionName ??= this.resource.name;
+  }
+
+  /**
+   * The ARN of the Secrets Manager secret in which EventBridge stores the
+   * connection's authorization parameters.
+   */
+  public get connectionSecretArn(): string {
+    return this.#connectionSecretArn ??= this.resource.secretArn;
   }
 }
 
@@ -283,11 +300,12 @@ class ImportedConnection extends Construct implements IConnection {
   private readonly secretArn?: string;
   private readonly method: string;
 
-  constructor(scope: Construct, id: string, attrs: ConnectionAttributes, method: string) {
+  constructor(scope: Construct, id: string, given: ConnectionAttributes, method: string) {
     super(scope, id);
-    if (attrs === null || typeof attrs !== 'object') {
-      fail(this, 'attrs', 'must be an object', attrs, 'Pass at least `connectionArn`.');
+    if (given === null || typeof given !== 'object') {
+      fail(this, 'attrs', 'must be an object', given, 'Pass at least `connectionArn`.');
     }
+    const attrs = withoutNulls(given);
     checkString(this, 'connectionArn', attrs.connectionArn, CONNECTION_ARN,
       'Copy the ARN from the EventBridge console or `aws events describe-connection`.');
     if (attrs.connectionName !== undefined) {

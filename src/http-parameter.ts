@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { described, fail } from './private/validation';
 import { SecretResolveContext, SecretValue } from './secret-value';
 
 /**
@@ -91,6 +92,12 @@ class SecretHttpParameter extends HttpParameter {
   }
 
   public _render(scope: Construct, context: SecretResolveContext): RenderedHttpParameter {
+    if (!(this.secret instanceof SecretValue)) {
+      fail(scope, context.property, 'must be given a SecretValue by `HttpParameter.fromSecret()`',
+        typeof this.secret === 'string' ? described('a plain string (redacted)') : this.secret,
+        'Use SecretValue.secretsManager(), SecretValue.ssmSecureString(), SecretValue.fromTerraformVariable() ' +
+          'or, for tests, SecretValue.unsafePlainText(); use HttpParameter.fromString() for a value that is not secret.');
+    }
     return { value: this.secret._resolve(scope, context), isValueSecret: true, secret: this.secret };
   }
 }

@@ -193,7 +193,7 @@ export class SecretValue {
       case SecretSource.PLAIN_TEXT: {
         const value = this.#value as unknown;
         if (typeof value !== 'string') {
-          fail(scope, property, 'must be a string given to `SecretValue.unsafePlainText()`', value,
+          fail(scope, property, 'must be a string given to `SecretValue.unsafePlainText()`', redactedPrimitive(value),
             'Pass the secret as a string.');
         }
         warnPlainTextOnce(scope, property);
@@ -203,7 +203,7 @@ export class SecretValue {
         const value = this.#value as unknown;
         if (typeof value !== 'string' || !Token.isUnresolved(value)) {
           fail(scope, property, 'must be an unresolved token when given to `SecretValue.fromToken()`',
-            typeof value === 'string' ? described('a literal string (redacted)') : value,
+            typeof value === 'string' ? described('a literal string (redacted)') : redactedPrimitive(value),
             'Pass a token such as another resource\'s attribute, or use `SecretValue.unsafePlainText()` for a literal.',
           );
         }
@@ -254,6 +254,11 @@ export class SecretValue {
   }
 }
 
+/** A value given where a secret was expected, described without echoing a number or boolean. */
+function redactedPrimitive(value: unknown): unknown {
+  return value !== null && value !== undefined && typeof value !== 'object' ? described(`a ${typeof value} (redacted)`) : value;
+}
+
 const WARNED = new WeakMap<IConstruct, Set<string>>();
 
 function warnPlainTextOnce(scope: IConstruct, property: string): void {
@@ -273,7 +278,8 @@ function warnPlainTextOnce(scope: IConstruct, property: string): void {
 
 function resolveVariable(scope: Construct, property: string, variable: TerraformVariable | undefined): string {
   if (!(variable instanceof TerraformVariable)) {
-    fail(scope, property, 'must be given a TerraformVariable by `SecretValue.fromTerraformVariable()`', variable,
+    fail(scope, property, 'must be given a TerraformVariable by `SecretValue.fromTerraformVariable()`',
+      typeof variable === 'string' ? described('a plain string (redacted)') : redactedPrimitive(variable),
       'Pass the TerraformVariable that holds the secret.');
   }
   if (variable.sensitive !== true) {
@@ -285,8 +291,17 @@ function resolveVariable(scope: Construct, property: string, variable: Terraform
       'Declare the variable with `sensitive: true` so that Terraform redacts it in plans and output.',
     );
   }
-  return variable.stringValue;
+  // One token per variable: `stringValue` makes a new token, with a stack
+  // trace capture, on every read.
+  let token = VARIABLE_TOKENS.get(variable);
+  if (token === undefined) {
+    token = variable.stringValue;
+    VARIABLE_TOKENS.set(variable, token);
+  }
+  return token;
 }
+
+const VARIABLE_TOKENS = new WeakMap<TerraformVariable, string>();
 
 function resolveSecretsManager(
   scope: Construct,

@@ -12,7 +12,8 @@ const INVALID = /[^.\-_A-Za-z0-9]+/g;
  * adding unrelated constructs elsewhere never changes it.
  *
  * When the readable form had to be changed (characters removed, or too long),
- * an 8-character hash of the full path is appended so that two paths never
+ * or an id below the stack contains the "-" that joins the ids, an
+ * 8-character hash of the full path is appended so that two paths never
  * collapse to one name.
  */
 export function defaultPhysicalName(construct: IConstruct): string {
@@ -21,7 +22,10 @@ export function defaultPhysicalName(construct: IConstruct): string {
   const parts = [stack.node.id, ...below];
   const readable = parts.map((p) => p.replace(INVALID, '')).filter((p) => p.length > 0).join('-');
   const exact = parts.join('-');
-  if (readable === exact && readable.length <= MAX_LENGTH) {
+  // "-" joins the ids, so an id below the stack that contains "-" makes the
+  // readable form ambiguous ("a-b" and "a"/"b" both give "Stack-a-b"): hash it.
+  const ambiguous = below.some((id) => id.includes('-'));
+  if (readable === exact && !ambiguous && readable.length <= MAX_LENGTH) {
     return readable;
   }
   const hash = createHash('sha256').update(parts.join('/')).digest('hex').slice(0, 8).toUpperCase();

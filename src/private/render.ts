@@ -100,7 +100,8 @@ function renderList(
     checkString(scope, `${property}`, key, kind.key, kind.keyFix);
     const entry = `${property}[${JSON.stringify(key)}]`;
     const parameter = map[key] as unknown;
-    if (!(parameter instanceof HttpParameter)) {
+    // A Python subclass, or HttpParameter() made directly, is an instance without _render.
+    if (!(parameter instanceof HttpParameter) || typeof (parameter as HttpParameter)._render !== 'function') {
       fail(scope, entry, 'must be made with HttpParameter.fromString() or HttpParameter.fromSecret()', parameter,
         'Wrap the value, for example HttpParameter.fromString("value").');
     }

@@ -126,3 +126,12 @@ export function requireString(scope: IConstruct, property: string, value: unknow
 
 /** Marks a value as secret for describeValue. */
 export const secret: Shown = SECRET;
+
+/** A shallow copy of props without the keys whose value is null: null means "not given". */
+export function withoutNulls<T extends object>(props: T): T {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (value !== null) copy[key] = value;
+  }
+  return copy as T;
+}
