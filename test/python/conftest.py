@@ -1,11 +1,29 @@
 """Shared helpers of the Python suite. Run it with `bash test/python/run.sh`."""
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
-# Before the first jsii import starts the Node.js runtime: keep its banner out of the output.
-os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
+
+def _silence_node_version_banners() -> None:
+    """Keep the jsii runtime's Node.js support banners out of the test output.
+
+    Must run before the first jsii import starts the Node.js runtime. The end-of-life
+    banner is silenced per major version (a comma-separated list), the others by any value.
+    """
+    os.environ.setdefault("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1")
+    os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")
+    if "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION" not in os.environ:
+        try:
+            major = subprocess.run(["node", "-p", "process.versions.node.split('.')[0]"],
+                                   capture_output=True, text=True, check=True).stdout.strip()
+            os.environ["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = major
+        except (OSError, subprocess.CalledProcessError):
+            pass
+
+
+_silence_node_version_banners()
 
 import pytest  # noqa: E402
 from cdktf import Testing, TerraformStack  # noqa: E402

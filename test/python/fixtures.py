@@ -4,12 +4,15 @@ Each builder makes the same stack as its TypeScript twin (same construct ids,
 same order), so that both synthesize to the one reviewed file
 test/fixtures/expected/<name>.json.
 """
+import json
 from typing import Callable, Dict
 
 from cdktf import App, TerraformOutput, TerraformStack, TerraformVariable
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 
 from cdktf_eventbridge_connection import (
+    ApiDestination,
+    ApiDestinationTarget,
     ApiKeyConnection,
     Authorization,
     BasicConnection,
@@ -18,6 +21,7 @@ from cdktf_eventbridge_connection import (
     HttpParameter,
     OAuthConnection,
     SecretValue,
+    StepFunctionsHttpTaskGrant,
 )
 
 
@@ -144,10 +148,81 @@ def everything(app: App) -> TerraformStack:
     return stack
 
 
+def api_destination(app: App) -> TerraformStack:
+    """An API destination on an imported connection, two rule targets and a Step Functions grant."""
+    stack = TerraformStack(app, "api-destination")
+    AwsProvider(stack, "aws", region="eu-west-1")
+    connection = Connection.from_connection_attributes(
+        stack,
+        "Partner",
+        connection_arn="arn:aws:events:eu-west-1:123456789012:connection/partner/7c6b5a49-3827-4165-9e8d-7f6a5b4c3d2e",
+        connection_secret_arn=(
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:events!connection/partner/1a2b3c-XyZ123"
+        ),
+    )
+    destination = ApiDestination(
+        stack,
+        "Orders",
+        connection=connection,
+        endpoint="https://api.partner.example/v1/orders/*",
+        http_method=HttpMethod.PUT,
+        rate_limit_per_second=10,
+        description="Orders to the partner",
+    )
+    target = ApiDestinationTarget(
+        stack,
+        "ToPartner",
+        rule_name="order-placed",
+        event_bus_name="shop",
+        api_destination=destination,
+        target_id="partner-orders",
+        path_parameter_values=["$.detail.orderId"],
+        header_parameters={"X-Shop-Event-Id": "$.id"},
+        query_string_parameters={"tenant": "acme"},
+        input_transformer={
+            "input_paths_map": {"orderId": "$.detail.orderId", "total": "$.detail.total"},
+            "input_template": '{"order": <orderId>, "amount": <total>}',
+        },
+        maximum_event_age_in_seconds=3600,
+        maximum_retry_attempts=20,
+        dead_letter_queue_arn="arn:aws:sqs:eu-west-1:123456789012:partner-orders-dlq",
+    )
+    legacy = ApiDestination.from_api_destination_arn(
+        stack,
+        "Legacy",
+        "arn:aws:events:eu-west-1:123456789012:api-destination/legacy/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+    )
+    ApiDestinationTarget(
+        stack,
+        "ToLegacy",
+        rule_name="order-placed",
+        event_bus_name="shop",
+        api_destination=legacy,
+        # Compact, as JavaScript's JSON.stringify writes it.
+        input=json.dumps({"type": "ping"}, separators=(",", ":")),
+        role_arn="arn:aws:iam::123456789012:role/eventbridge-legacy",
+    )
+    grant = StepFunctionsHttpTaskGrant(
+        stack,
+        "StepFunctions",
+        connection=connection,
+        endpoint="https://api.partner.example/*",
+        http_method=HttpMethod.POST,
+        state_machine_arn="arn:aws:states:eu-west-1:123456789012:stateMachine:payments",
+        role_name="payments-state-machine",
+    )
+    TerraformOutput(stack, "api_destination_arn", value=destination.api_destination_arn)
+    TerraformOutput(stack, "target_role_arn", value=target.role_arn)
+    TerraformOutput(stack, "legacy_name", value=legacy.api_destination_name)
+    TerraformOutput(stack, "grant_policy", value=grant.policy_json)
+    return stack
+
+
 #: The fixtures by name; the name is the file name under test/fixtures/expected/.
 FIXTURES: Dict[str, Callable[[App], TerraformStack]] = {
     "api-key": api_key,
     "basic": basic,
     "oauth": oauth,
     "everything": everything,
+    "api-destination": api_destination,
 }

@@ -1,0 +1,96 @@
+"""The Python names of the public API (DESIGN.md's contract, as jsii translates it).
+
+A rename in TypeScript changes these names for every Python user; this file
+makes such a change visible in review.
+"""
+import inspect
+import keyword
+
+import pytest
+
+import cdktf_eventbridge_connection as lib
+
+PUBLIC = {
+    "ApiKeyConnection", "ApiKeyConnectionProps", "Authorization", "BasicConnection", "BasicConnectionProps",
+    "Connection", "ConnectionAttributes", "ConnectionOptions", "ConnectionProps", "HttpMethod", "HttpParameter",
+    "IConnection", "OAuthAuthorizationProps", "OAuthConnection", "OAuthConnectionProps", "SecretValue",
+    "SecretsManagerSecretOptions",
+}
+
+OPTIONS = ["body_parameters", "connection_name", "description", "header_parameters", "kms_key_identifier",
+           "provider", "query_string_parameters", "resource_configuration_arn"]
+
+
+def keywords(function):
+    return [p.name for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY]
+
+
+def positional(function):
+    return [p.name for p in inspect.signature(function).parameters.values()
+            if p.kind is p.POSITIONAL_OR_KEYWORD and p.name not in ("self", "cls")]
+
+
+def test_exports_the_public_api():
+    assert PUBLIC <= set(dir(lib))
+
+
+@pytest.mark.parametrize("method, args, kwargs", [
+    (lib.SecretValue.unsafe_plain_text, ["value"], []),
+    (lib.SecretValue.from_terraform_variable, ["variable"], []),
+    (lib.SecretValue.secrets_manager, ["secret_id"], ["json_field", "version_id", "version_stage"]),
+    (lib.SecretValue.ssm_secure_string, ["parameter_name"], []),
+    (lib.SecretValue.from_token, ["token"], []),
+    (lib.HttpParameter.from_string, ["value"], []),
+    (lib.HttpParameter.from_secret, ["value"], []),
+    (lib.Authorization.api_key, ["api_key_name", "api_key_value"], []),
+    (lib.Authorization.basic, ["username", "password"], []),
+    (lib.Authorization.oauth, [], ["authorization_endpoint", "client_id", "client_secret", "http_method",
+                                   "body_parameters", "header_parameters", "query_string_parameters"]),
+    (lib.Connection.from_connection_arn, ["scope", "id", "connection_arn"], []),
+    (lib.Connection.from_connection_attributes, ["scope", "id"],
+     ["connection_arn", "connection_name", "connection_secret_arn"]),
+    (lib.Connection.from_connection_name, ["scope", "id", "connection_name"], []),
+], ids=lambda v: getattr(v, "__qualname__", None))
+def test_static_factories(method, args, kwargs):
+    assert positional(method) == args
+    assert keywords(method) == kwargs
+
+
+@pytest.mark.parametrize("construct, own", [
+    (lib.Connection, ["authorization"]),
+    (lib.ApiKeyConnection, ["api_key_name", "api_key_value"]),
+    (lib.BasicConnection, ["password", "username"]),
+    (lib.OAuthConnection, ["authorization_endpoint", "client_id", "client_secret", "http_method",
+                           "oauth_body_parameters", "oauth_header_parameters", "oauth_query_string_parameters"]),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_constructors_take_scope_id_and_keyword_props(construct, own):
+    assert positional(construct.__init__) == ["scope", "id"]
+    assert keywords(construct.__init__) == own + OPTIONS
+
+
+def test_connection_attributes():
+    for name in ("connection_arn", "connection_name", "connection_secret_arn", "authorization_type", "resource"):
+        assert isinstance(inspect.getattr_static(lib.Connection, name), property), name
+
+
+def test_http_methods():
+    assert [m.name for m in lib.HttpMethod] == ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    assert all(m.value == m.name for m in lib.HttpMethod)
+
+
+def test_no_name_is_a_python_keyword_or_shadows_self():
+    names = set()
+    for cls_name in PUBLIC:
+        cls = getattr(lib, cls_name)
+        for attr, value in vars(cls).items():
+            if attr.startswith("_"):
+                continue
+            names.add(attr)
+            function = getattr(value, "__func__", value)
+            if callable(function):
+                try:
+                    names.update(inspect.signature(function).parameters)
+                except (TypeError, ValueError):
+                    pass
+    assert not {n for n in names if keyword.iskeyword(n) or n.endswith("_") and keyword.iskeyword(n[:-1])}
+    assert "self_" not in names
