@@ -85,6 +85,7 @@ def aws(moto_server):
         events = session.client("events", endpoint_url=moto_server.endpoint)
         secretsmanager = session.client("secretsmanager", endpoint_url=moto_server.endpoint)
         ssm = session.client("ssm", endpoint_url=moto_server.endpoint)
+        iam = session.client("iam", endpoint_url=moto_server.endpoint)
 
     def keep_raw_auth_parameters(http_response, parsed, **kwargs):
         # botocore drops response fields its model lacks, such as the secret

@@ -2,7 +2,8 @@
 /*
  * Synthesizes the deployment-test scenarios with the compiled library
  * (../../lib) into <outdir>/stacks/<stack>/cdk.tf.json (default stack name
- * "deployment"): one stack, one connection per scenario.
+ * "deployment"): one stack, one connection per scenario (the api-destination
+ * scenario adds an API destination, an EventBridge rule and its target).
  *
  * Usage:
  *   node test/deploy/synth.js --outdir DIR --endpoint http://127.0.0.1:PORT \
@@ -26,7 +27,10 @@ const path = require('path');
 const { App, LocalBackend, TerraformStack, TerraformOutput } = require('cdktf');
 const { Construct } = require('constructs');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+const { CloudwatchEventRule } = require('@cdktf/provider-aws/lib/cloudwatch-event-rule');
 const {
+  ApiDestination,
+  ApiDestinationTarget,
   ApiKeyConnection,
   BasicConnection,
   OAuthConnection,
@@ -192,6 +196,68 @@ const SCENARIOS = {
   },
 
   /*
+   * A connection used by an API destination (PUT, a `*` path wildcard, rate
+   * limit 5) that an EventBridge rule sends its events to, through an
+   * ApiDestinationTarget with path parameter values, an input transformer, a
+   * retry policy and the IAM role the target creates.
+   */
+  'api-destination'(scope, name) {
+    const apiKeyValue = `${secret}-apikey`;
+    const c = new ApiKeyConnection(scope, 'Connection', {
+      connectionName: name,
+      description: `${description} (api-destination)`,
+      apiKeyName: 'x-api-key',
+      apiKeyValue: SecretValue.unsafePlainText(apiKeyValue),
+    });
+    const destinationName = `${name}-dest`;
+    const endpointUrl = 'https://webhook.example.com/orders/*';
+    const destination = new ApiDestination(scope, 'Destination', {
+      apiDestinationName: destinationName,
+      description: `${description} (api-destination)`,
+      connection: c,
+      endpoint: endpointUrl,
+      httpMethod: HttpMethod.PUT,
+      rateLimitPerSecond: 5,
+    });
+    const rule = new CloudwatchEventRule(scope, 'Rule', {
+      name: `${name}-rule`,
+      eventPattern: JSON.stringify({ source: ['deploy.test'] }),
+    });
+    const target = new ApiDestinationTarget(scope, 'Target', {
+      ruleName: rule.name,
+      apiDestination: destination,
+      targetId: 'webhook',
+      pathParameterValues: ['$.detail.id'],
+      inputTransformer: { inputPathsMap: { id: '$.detail.id' }, inputTemplate: '{"id": <id>}' },
+      maximumEventAgeInSeconds: 3600,
+      maximumRetryAttempts: 3,
+    });
+    return {
+      construct: c,
+      apiDestination: {
+        construct: destination,
+        target,
+        expected: {
+          name: destinationName,
+          description: `${description} (api-destination)`,
+          endpoint: endpointUrl,
+          httpMethod: 'PUT',
+          rateLimit: 5,
+          ruleName: `${name}-rule`,
+          targetId: 'webhook',
+          pathParameterValues: ['$.detail.id'],
+          inputTransformer: { InputPathsMap: { id: '$.detail.id' }, InputTemplate: '{"id": <id>}' },
+          retryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 3 },
+        },
+      },
+      expected: {
+        AuthorizationType: 'API_KEY',
+        AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: apiKeyValue } },
+      },
+    };
+  },
+
+  /*
    * The API key comes from a JSON field of a Secrets Manager secret and an
    * invocation header from an SSM SecureString parameter. The harness creates
    * both in the emulator before apply and changes them for the update, so the
@@ -267,6 +333,23 @@ for (const scenario of wanted) {
     sourceSecretId: result.sourceSecretId,
     ssmParameter: result.ssmParameter,
   };
+  if (result.apiDestination) {
+    // The API destination, its rule and target, and the target's role.
+    const { construct: destination, target, expected } = result.apiDestination;
+    const outputs = {
+      apiDestinationArn: `${out}_api_destination_arn`,
+      apiDestinationName: `${out}_api_destination_name`,
+      targetId: `${out}_target_id`,
+      roleArn: `${out}_role_arn`,
+      roleName: `${out}_role_name`,
+    };
+    new TerraformOutput(stack, outputs.apiDestinationArn, { value: destination.apiDestinationArn });
+    new TerraformOutput(stack, outputs.apiDestinationName, { value: destination.apiDestinationName });
+    new TerraformOutput(stack, outputs.targetId, { value: target.targetId });
+    new TerraformOutput(stack, outputs.roleArn, { value: target.roleArn });
+    new TerraformOutput(stack, outputs.roleName, { value: target.role.name });
+    scenarios[scenario].apiDestination = { ...expected, outputs };
+  }
 }
 app.synth();
 const manifest = {

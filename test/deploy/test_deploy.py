@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import subprocess
+import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -29,7 +30,11 @@ SYNTH = HERE / "synth.js"
 FIXTURES_DIR = harness.REPO / "test" / "fixtures"
 
 # The scenarios of synth.js, in order.
-SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager"]
+SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager", "api-destination"]
+# The scenarios that also create an API destination, a rule and its target
+# (with the IAM role the target creates): synth.js lists them under
+# `apiDestination` in its manifest.
+API_DESTINATION_SCENARIOS = ["api-destination"]
 
 # Scenarios that need a newer AWS provider than the mirror may hold:
 # scenario -> (minimum version, reason). A scenario listed here is skipped,
@@ -199,6 +204,91 @@ def check_connection(d: Deployment, scenario: str, revision: int, outputs: dict)
     return got
 
 
+def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: dict) -> dict:
+    """DescribeApiDestination, ListTargetsByRule and the target's IAM role
+    against what the scenario asked for; returns what the API said."""
+    s = d.manifests[revision]["scenarios"][scenario]
+    a = s["apiDestination"]
+    out = {k: outputs[v] for k, v in a["outputs"].items()}
+    problems = []
+
+    dest = d.aws.events.describe_api_destination(Name=a["name"])
+    for key, want in (("Name", a["name"]), ("Description", a["description"]),
+                      ("InvocationEndpoint", a["endpoint"]), ("HttpMethod", a["httpMethod"]),
+                      ("InvocationRateLimitPerSecond", a["rateLimit"]),
+                      ("ApiDestinationArn", out["apiDestinationArn"]),
+                      ("ConnectionArn", outputs[s["outputs"]["connectionArn"]])):
+        if dest.get(key) != want:
+            problems.append(f"DescribeApiDestination.{key}: expected {want!r}, got {dest.get(key)!r}")
+    if dest.get("ApiDestinationState") != "ACTIVE":
+        problems.append(f"DescribeApiDestination.ApiDestinationState: {dest.get('ApiDestinationState')!r}")
+    if out["apiDestinationName"] != a["name"]:
+        problems.append(f"output API destination name {out['apiDestinationName']!r} != {a['name']!r}")
+    listed = [x["Name"] for x in d.aws.events.list_api_destinations()["ApiDestinations"]]
+    if a["name"] not in listed:
+        problems.append(f"ListApiDestinations lacks {a['name']!r}: {listed}")
+
+    rule = d.aws.events.describe_rule(Name=a["ruleName"])
+    if rule.get("State") != "ENABLED":
+        problems.append(f"DescribeRule.State: {rule.get('State')!r}")
+
+    targets = d.aws.events.list_targets_by_rule(Rule=a["ruleName"])["Targets"]
+    if len(targets) != 1:
+        problems.append(f"ListTargetsByRule({a['ruleName']}): expected 1 target, got {targets!r}")
+    else:
+        t = targets[0]
+        for key, want in (("Id", a["targetId"]), ("Arn", out["apiDestinationArn"]),
+                          ("RoleArn", out["roleArn"]),
+                          ("HttpParameters", {"PathParameterValues": a["pathParameterValues"]}),
+                          ("InputTransformer", a["inputTransformer"]),
+                          ("RetryPolicy", a["retryPolicy"])):
+            if t.get(key) != want:
+                problems.append(f"target {key}: expected {want!r}, got {t.get(key)!r}")
+        for key in ("Input", "InputPath", "DeadLetterConfig"):
+            if t.get(key):
+                problems.append(f"target {key}: unexpected {t[key]!r}")
+    if out["targetId"] != a["targetId"]:
+        problems.append(f"output target id {out['targetId']!r} != {a['targetId']!r}")
+
+    # The role the target created: trusted by EventBridge, allowed to invoke
+    # exactly this API destination.
+    role = d.aws.iam.get_role(RoleName=out["roleName"])["Role"]
+    if role["Arn"] != out["roleArn"]:
+        problems.append(f"role ARN {role['Arn']!r} != output {out['roleArn']!r}")
+    trust = role["AssumeRolePolicyDocument"]
+    if isinstance(trust, str):
+        trust = json.loads(urllib.parse.unquote(trust))
+    principals = [st.get("Principal", {}).get("Service") for st in trust.get("Statement", [])
+                  if st.get("Effect") == "Allow" and _as_list(st.get("Action")) == ["sts:AssumeRole"]]
+    if principals != ["events.amazonaws.com"]:
+        problems.append(f"role trust policy: expected sts:AssumeRole for events.amazonaws.com, got {trust!r}")
+    policy_names = d.aws.iam.list_role_policies(RoleName=out["roleName"])["PolicyNames"]
+    if policy_names != ["invoke-api-destination"]:
+        problems.append(f"role inline policies: {policy_names!r}")
+    else:
+        doc = d.aws.iam.get_role_policy(RoleName=out["roleName"], PolicyName="invoke-api-destination")["PolicyDocument"]
+        if isinstance(doc, str):
+            doc = json.loads(urllib.parse.unquote(doc))
+        statements = [(st.get("Effect"), _as_list(st.get("Action")), _as_list(st.get("Resource")))
+                      for st in doc.get("Statement", [])]
+        want = [("Allow", ["events:InvokeApiDestination"], [out["apiDestinationArn"]])]
+        if statements != want:
+            problems.append(f"role policy: expected {want!r}, got {statements!r}")
+    attached = d.aws.iam.list_attached_role_policies(RoleName=out["roleName"])["AttachedPolicies"]
+    if attached:
+        problems.append(f"role has attached managed policies: {attached!r}")
+
+    assert not problems, (f"the API destination of scenario {scenario} does not match what was asked:\n"
+                          + "\n".join(problems))
+    return {"destination": dest, "target": targets[0], "role": role}
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def connection_secret(d: Deployment, secret_arn: str) -> str:
     d.aws.secretsmanager.describe_secret(SecretId=secret_arn)  # raises if it does not exist
     return d.aws.secretsmanager.get_secret_value(SecretId=secret_arn)["SecretString"]
@@ -286,6 +376,13 @@ def test_create(created, scenario):
     assert not missing, f"the connection secret {got['SecretArn']} lacks {len(missing)} secret value(s)"
 
 
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in API_DESTINATION_SCENARIOS])
+def test_create_api_destination(created, scenario):
+    """The API destination, the rule's target and the target's role, as asked."""
+    require(created, scenario)
+    check_api_destination(created, scenario, 1, created.outputs)
+
+
 def test_replan_after_create_has_no_changes(created):
     result = created.tf.terraform.plan_changes(created.stack_dir)
     assert result.returncode == 0, f"perpetual diff after create:\n{result.output}"
@@ -311,6 +408,20 @@ def test_update(updated, scenario):
              "same ARN.")
 
 
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in API_DESTINATION_SCENARIOS])
+def test_update_api_destination(updated, scenario):
+    """The new description reached the API destination, updated in place;
+    the target and its role are unchanged."""
+    require(updated, scenario)
+    got = check_api_destination(updated, scenario, 2, updated.outputs_after_update)
+    outputs = updated.manifests[2]["scenarios"][scenario]["apiDestination"]["outputs"]
+    for key in ("apiDestinationArn", "roleArn"):
+        before, after = updated.outputs[outputs[key]], updated.outputs_after_update[outputs[key]]
+        assert after == before, f"{key} changed on update ({before!r} -> {after!r}): replaced, not updated in place"
+    old = updated.manifests[1]["scenarios"][scenario]["apiDestination"]["description"]
+    assert got["destination"]["Description"] != old
+
+
 def test_replan_after_update_has_no_changes(updated):
     result = updated.tf.terraform.plan_changes(updated.stack_dir)
     assert result.returncode == 0, f"perpetual diff after update:\n{result.output}"
@@ -326,6 +437,29 @@ def test_destroy(destroyed, scenario):
         destroyed.aws.secretsmanager.describe_secret(SecretId=destroyed.outputs_after_update[s["outputs"]["secretArn"]])
     names = [c["Name"] for c in destroyed.aws.events.list_connections()["Connections"]]
     assert s["name"] not in names
+
+
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in API_DESTINATION_SCENARIOS])
+def test_destroy_api_destination(destroyed, scenario):
+    """The API destination, the rule, its target and the target's role are gone."""
+    require(destroyed, scenario)
+    d = destroyed
+    a = d.manifests[2]["scenarios"][scenario]["apiDestination"]
+    out = {k: d.outputs_after_update[v] for k, v in a["outputs"].items()}
+    events = d.aws.events
+    with pytest.raises(events.exceptions.ResourceNotFoundException):
+        events.describe_api_destination(Name=a["name"])
+    assert a["name"] not in [x["Name"] for x in events.list_api_destinations()["ApiDestinations"]]
+    # The target goes with the rule: ListTargetsByRule fails for a rule that
+    # does not exist (and would list the target if the rule had survived).
+    with pytest.raises(events.exceptions.ResourceNotFoundException):
+        events.describe_rule(Name=a["ruleName"])
+    with pytest.raises(events.exceptions.ResourceNotFoundException):
+        events.list_targets_by_rule(Rule=a["ruleName"])
+    assert a["ruleName"] not in [r["Name"] for r in events.list_rules()["Rules"]]
+    with pytest.raises(d.aws.iam.exceptions.NoSuchEntityException):
+        d.aws.iam.get_role(RoleName=out["roleName"])
+    assert out["roleArn"] not in [r["Arn"] for r in d.aws.iam.list_roles()["Roles"]]
 
 
 def test_state_is_empty_after_destroy(destroyed):
