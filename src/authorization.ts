@@ -1,11 +1,11 @@
 import { CloudwatchEventConnectionAuthParameters } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
-import { TerraformProvider, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpMethod, HttpParameter } from './http-parameter';
 import { countParameters, renderHttpParameters, resolveSecret } from './private/render';
 import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
 import { checkString, described, fail } from './private/validation';
-import { SecretValue } from './secret-value';
+import { ResourceTarget, SecretValue } from './secret-value';
 
 /**
  * Properties of {@link Authorization.oauth}: OAuth 2.0 client credentials.
@@ -133,7 +133,7 @@ export abstract class Authorization {
    * Validates the authorization and renders it in the connection's scope.
    * @internal
    */
-  public abstract _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig;
+  public abstract _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig;
 }
 
 const AUTH_FIX = 'Remove control characters and ":" and keep it within 512 characters.';
@@ -145,9 +145,9 @@ class ApiKeyAuthorization extends Authorization {
     super();
   }
 
-  public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
+  public _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig {
     checkString(scope, 'apiKeyName', this.apiKeyName, AUTH_HEADER, AUTH_FIX);
-    const value = resolveSecret(scope, 'apiKeyValue', this.apiKeyValue, AUTH_HEADER, AUTH_FIX, provider);
+    const value = resolveSecret(scope, 'apiKeyValue', this.apiKeyValue, AUTH_HEADER, AUTH_FIX, target);
     return {
       authorizationType: this.authorizationType,
       authParameters: { apiKey: { key: this.apiKeyName, value } },
@@ -162,9 +162,9 @@ class BasicAuthorization extends Authorization {
     super();
   }
 
-  public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
+  public _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig {
     checkString(scope, 'username', this.username, AUTH_HEADER, AUTH_FIX);
-    const password = resolveSecret(scope, 'password', this.password, AUTH_HEADER, AUTH_FIX, provider);
+    const password = resolveSecret(scope, 'password', this.password, AUTH_HEADER, AUTH_FIX, target);
     return {
       authorizationType: this.authorizationType,
       authParameters: { basic: { username: this.username, password } },
@@ -195,7 +195,7 @@ class OAuthAuthorization extends Authorization {
     super();
   }
 
-  public _bind(scope: Construct, provider: TerraformProvider | undefined): AuthorizationConfig {
+  public _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig {
     // A missing props object (possible from Python or JSON) reports the first missing prop by name.
     const props = (this.props !== null && typeof this.props === 'object' ? this.props : {}) as OAuthAuthorizationProps;
     checkString(scope, 'authorizationEndpoint', props.authorizationEndpoint, HTTPS_ENDPOINT,
@@ -205,7 +205,7 @@ class OAuthAuthorization extends Authorization {
         props.httpMethod, 'Use HttpMethod.GET, HttpMethod.POST or HttpMethod.PUT.');
     }
     checkString(scope, 'clientId', props.clientId, AUTH_HEADER, AUTH_FIX);
-    const clientSecret = resolveSecret(scope, 'clientSecret', props.clientSecret, AUTH_HEADER, AUTH_FIX, provider);
+    const clientSecret = resolveSecret(scope, 'clientSecret', props.clientSecret, AUTH_HEADER, AUTH_FIX, target);
 
     const names = this.names;
     const count = countParameters(props.bodyParameters) + countParameters(props.headerParameters)
@@ -223,7 +223,7 @@ class OAuthAuthorization extends Authorization {
       header: props.headerParameters,
       queryString: props.queryStringParameters,
       names,
-    }, provider) ?? {};
+    }, target) ?? {};
 
     return {
       authorizationType: this.authorizationType,

@@ -11,6 +11,7 @@ import {
   CONNECTION_NAME,
   DESCRIPTION,
   KMS_KEY_IDENTIFIER,
+  REGION,
   RESOURCE_CONFIGURATION_ARN,
   SECRETS_MANAGER_SECRET_ARN,
 } from './private/rules';
@@ -108,6 +109,15 @@ export interface ConnectionOptions {
    * @default - the stack's default AWS provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The AWS region to manage the connection in, overriding the provider's
+   * (the resource's `region` argument, AWS provider 6 and later). Data
+   * sources that read this connection's secrets use it too.
+   *
+   * @default - the provider's region
+   * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/enhanced-region-support
+   */
+  readonly region?: string;
 }
 
 /**
@@ -237,14 +247,18 @@ export class Connection extends Construct implements IConnection {
       fail(this, 'authorization', 'must be made with Authorization.apiKey(), Authorization.basic() or Authorization.oauth()',
         authorization, 'Create the authorization with one of those factories, or use ApiKeyConnection, BasicConnection or OAuthConnection.');
     }
-    const auth = authorization._bind(this, props.provider);
+    if (props.region !== undefined) {
+      checkString(this, 'region', props.region, REGION, 'Use a region code such as "us-east-1", or omit `region` to use the provider\'s.');
+    }
+    const target = { provider: props.provider, region: props.region };
+    const auth = authorization._bind(this, target);
 
     const invocationHttpParameters = renderHttpParameters(this, {
       header: props.headerParameters,
       queryString: props.queryStringParameters,
       body: props.bodyParameters,
       names: { header: 'headerParameters', queryString: 'queryStringParameters', body: 'bodyParameters' },
-    }, props.provider);
+    }, target);
 
     if (props.kmsKeyIdentifier !== undefined) {
       checkString(this, 'kmsKeyIdentifier', props.kmsKeyIdentifier, KMS_KEY_IDENTIFIER,
@@ -265,6 +279,7 @@ export class Connection extends Construct implements IConnection {
         resourceParameters: { resourceConfigurationArn: props.resourceConfigurationArn },
       },
       provider: props.provider,
+      region: props.region,
     });
 
     this.authorizationType = auth.authorizationType;

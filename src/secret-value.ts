@@ -48,14 +48,23 @@ enum SecretSource {
 }
 
 /**
+ * Where a consuming construct's resources go: its provider and region.
+ * @internal
+ */
+export interface ResourceTarget {
+  /** The provider the consuming construct uses, for the data sources it creates. */
+  readonly provider?: TerraformProvider;
+  /** The region the consuming construct is managed in (provider 6 `region`), likewise. */
+  readonly region?: string;
+}
+
+/**
  * Context a consuming construct gives when it turns a secret into a string.
  * @internal
  */
-export interface SecretResolveContext {
+export interface SecretResolveContext extends ResourceTarget {
   /** The property that receives the secret, for messages. */
   readonly property: string;
-  /** The provider the consuming construct uses, for the data sources it creates. */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -329,6 +338,7 @@ function resolveSecretsManager(
       versionStage: options.versionStage,
       versionId: options.versionId,
       provider: context.provider,
+      region: context.region,
     }));
   if (options.jsonField === undefined) {
     return version.secretString;
@@ -346,6 +356,7 @@ function resolveSsm(scope: Construct, context: SecretResolveContext, parameterNa
       name: parameterName,
       withDecryption: true,
       provider: context.provider,
+      region: context.region,
     }));
   return parameter.value;
 }
@@ -364,7 +375,8 @@ function dataSourceFor<T extends Construct>(
   create: (id: string) => T,
 ): T {
   const [name, stage, version, context] = reference;
-  const key = JSON.stringify([name, stage, version, context.provider?.node.path]);
+  const parts = [name, stage, version, context.provider?.node.path];
+  const key = JSON.stringify(context.region === undefined ? parts : [...parts, context.region]);
   const literal = !Token.isUnresolved(name) && !Token.isUnresolved(stage ?? '') && !Token.isUnresolved(version ?? '');
   const id = literal
     ? `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`

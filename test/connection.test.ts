@@ -168,6 +168,22 @@ describe('Connection', () => {
     expect(Object.values<any>(synth.data.aws_secretsmanager_secret_version)[0].provider).toBe('aws.west');
   });
 
+  test('manages the connection, and reads its secrets, in the given region', () => {
+    const stack = newStack();
+    new Connection(stack, 'Conn', {
+      authorization: Authorization.basic('u', SecretValue.ssmSecureString('/pw')),
+      region: 'eu-central-1',
+    });
+    expect(connectionBlock(stack).region).toBe('eu-central-1');
+    expect(Object.values<any>(synthObject(stack).data.aws_ssm_parameter)[0].region).toBe('eu-central-1');
+  });
+
+  test('rejects a region that is not a region code', () => {
+    expect(() => new Connection(newStack(), 'Conn', { authorization: apiKey(), region: 'Frankfurt' })).toThrow(
+      '`region` must be an AWS region code such as "us-east-1", got "Frankfurt" (at TestStack/Conn). ' +
+      'Use a region code such as "us-east-1", or omit `region` to use the provider\'s.');
+  });
+
   test('accepts unresolved tokens for every string prop', () => {
     const stack = newStack();
     const v = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;

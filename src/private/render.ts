@@ -1,7 +1,7 @@
-import { TerraformProvider, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpParameter, RenderedHttpParameter } from '../http-parameter';
-import { SecretValue } from '../secret-value';
+import { ResourceTarget, SecretValue } from '../secret-value';
 import {
   BODY_KEY,
   HEADER_KEY,
@@ -64,11 +64,11 @@ const KINDS: { readonly [k in 'header' | 'queryString' | 'body']: Kind } = {
 export function renderHttpParameters(
   scope: Construct,
   maps: HttpParameterMaps,
-  provider: TerraformProvider | undefined,
+  target: ResourceTarget,
 ): HttpParametersBlock | undefined {
   const block: HttpParametersBlock = {};
   for (const kind of ['header', 'queryString', 'body'] as const) {
-    const rendered = renderList(scope, maps.names[kind], maps[kind], KINDS[kind], provider);
+    const rendered = renderList(scope, maps.names[kind], maps[kind], KINDS[kind], target);
     if (rendered.length > 0) block[kind] = rendered;
   }
   return Object.keys(block).length > 0 ? block : undefined;
@@ -84,7 +84,7 @@ function renderList(
   property: string,
   map: { readonly [key: string]: HttpParameter } | undefined,
   kind: Kind,
-  provider: TerraformProvider | undefined,
+  target: ResourceTarget,
 ): ParameterBlock[] {
   if (map === undefined) return [];
   if (map === null || typeof map !== 'object' || Array.isArray(map) || Token.isUnresolved(map)) {
@@ -105,7 +105,7 @@ function renderList(
       fail(scope, entry, 'must be made with HttpParameter.fromString() or HttpParameter.fromSecret()', parameter,
         'Wrap the value, for example HttpParameter.fromString("value").');
     }
-    const rendered = renderParameter(scope, entry, parameter, provider);
+    const rendered = renderParameter(scope, entry, parameter, target);
     if (kind.value) {
       const rule = kind.value;
       const fix = 'Remove control characters from the value, or shorten it to 512 characters.';
@@ -123,9 +123,9 @@ function renderParameter(
   scope: Construct,
   property: string,
   parameter: HttpParameter,
-  provider: TerraformProvider | undefined,
+  target: ResourceTarget,
 ): RenderedHttpParameter {
-  const rendered = parameter._render(scope, { property, provider });
+  const rendered = parameter._render(scope, { ...target, property });
   if (typeof rendered.value !== 'string') {
     fail(scope, property, 'must have a string value', rendered.isValueSecret ? described('a non-string secret') : rendered.value,
       'Pass a string to HttpParameter.fromString() or a SecretValue to HttpParameter.fromSecret().');
@@ -144,11 +144,11 @@ export function resolveSecret(
   value: SecretValue,
   rule: StringRule,
   fix: string,
-  provider: TerraformProvider | undefined,
+  target: ResourceTarget,
 ): string {
   requireSecretValue(scope, property, value);
   value._checkLiteral((literal) => checkString(scope, property, literal, rule, fix, secret));
-  return value._resolve(scope, { property, provider });
+  return value._resolve(scope, { ...target, property });
 }
 
 /** Refuses anything that is not a SecretValue, without describing a string's content. */

@@ -106,6 +106,14 @@ export const RESOURCE_CONFIGURATION_ARN: StringRule = {
   text: 'must be a VPC Lattice resource configuration ARN (arn:<partition>:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-<17 characters>)',
 };
 
+/** An AWS region code, for the provider's per-resource `region` argument. */
+export const REGION: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
+  text: 'must be an AWS region code such as "us-east-1"',
+};
+
 /** ConnectionArn. */
 export const CONNECTION_ARN: StringRule = {
   min: 1,
