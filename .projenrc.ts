@@ -109,6 +109,13 @@ const testDeploy = project.addTask('test:deploy', {
   exec: 'bash test/deploy/run.sh',
 });
 
+// Benchmarks against the raw binding (a script, not a test): prints a table and checks budgets.
+project.addTask('bench', {
+  description: 'Benchmark start-up and synth against the raw binding and the provider index (see bench/RESULTS.md)',
+  exec: 'node bench/run.js',
+  receiveArgs: true,
+});
+
 // README command 2: everything, as CI runs it.
 const testAll = project.addTask('test:all', {
   description: 'Build (compile, API.md, jest, eslint, JS and Python packages), then the Python and deployment suites',

@@ -10,11 +10,13 @@ const t0 = process.hrtime.bigint();
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
+// BENCH_LIB_DIR: another build of lib/ to measure (for before/after comparisons).
+const LIB = path.join(process.env.BENCH_LIB_DIR ? path.resolve(process.env.BENCH_LIB_DIR) : path.join(ROOT, 'lib'), 'index.js');
 const ms = (from, to = process.hrtime.bigint()) => Number(to - from) / 1e6;
 const load = (request) => require(require.resolve(request, { paths: [ROOT] }));
 
 const STARTUP = {
-  lib: () => load(path.join(ROOT, 'lib', 'index.js')),
+  lib: () => load(LIB),
   deep: () => load('@cdktf/provider-aws/lib/cloudwatch-event-connection'),
   index: () => load('@cdktf/provider-aws'),
 };
@@ -46,7 +48,7 @@ function spec(i) {
 
 /** Builds n connections with the library. */
 function buildLib(stack, secretVar, n) {
-  const lib = load(path.join(ROOT, 'lib', 'index.js'));
+  const lib = load(LIB);
   const { HttpParameter, HttpMethod, SecretValue, ApiKeyConnection, BasicConnection, OAuthConnection } = lib;
   for (let i = 0; i < n; i++) {
     const s = spec(i);
@@ -122,7 +124,7 @@ function synth(impl, n, outdir) {
   const crypto = require('crypto');
   const { App, TerraformStack, TerraformVariable } = load('cdktf');
   const { AwsProvider } = load('@cdktf/provider-aws/lib/provider');
-  if (impl === 'lib') load(path.join(ROOT, 'lib', 'index.js'));
+  if (impl === 'lib') load(LIB);
   else load('@cdktf/provider-aws/lib/cloudwatch-event-connection');
   const t1 = process.hrtime.bigint();
 
@@ -155,6 +157,8 @@ let result;
 if (mode === 'startup') result = startup(args[0]);
 else if (mode === 'synth') result = synth(args[0], Number(args[1]), args[2]);
 else throw new Error(`usage: child-node.js startup <kind> | synth <impl> <N> <outdir>`);
-result.maxRssKb = process.resourceUsage().maxRSS;
+const usage = process.resourceUsage();
+result.maxRssKb = usage.maxRSS;
+result.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
 result.inProcessMs = ms(t0);
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -51,6 +51,16 @@ def peak_rss_kb(pid):
     return 0
 
 
+def cpu_ms(pid):
+    """User + system CPU time of a live process, from /proc/<pid>/stat."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def spec(i):
     return {
         "type": ["apiKey", "basic", "oauth"][i % 3],
@@ -180,7 +190,10 @@ def main():
     )
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kernel = sum(peak_rss_kb(pid) for pid in descendants(os.getpid()))
+    kernel_pids = descendants(os.getpid())
+    kernel = sum(peak_rss_kb(pid) for pid in kernel_pids)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (usage.ru_utime + usage.ru_stime) * 1000 + sum(cpu_ms(pid) for pid in kernel_pids)
     result = {
         "importMs": (t1 - T0) * 1000,
         "buildMs": (t2 - t1) * 1000,
@@ -190,6 +203,7 @@ def main():
         "pythonRssKb": own,
         "kernelRssKb": kernel,
         "maxRssKb": own + kernel,
+        "cpuMs": cpu,
         "inProcessMs": (time.perf_counter() - T0) * 1000,
     }
     sys.stdout.write(json.dumps(result) + "\n")
