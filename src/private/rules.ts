@@ -3,7 +3,7 @@ import { StringRule } from './validation';
 
 /*
  * The constraints of the EventBridge API model (botocore `events` 2015-10-07,
- * see shared/reference/eventbridge-connection-model.json) and of the Terraform
+ * see test/reference/eventbridge-connection-model.json) and of the Terraform
  * provider, one constant per shape. Patterns are the model's own, anchored so
  * that they match the whole value, and compiled once here.
  */

@@ -1,5 +1,6 @@
 /**
- * Loads the EventBridge API model extract (shared/reference/eventbridge-connection-model.json)
+ * Loads the EventBridge API model extract (test/reference/eventbridge-connection-model.json,
+ * a copy of the project's shared reference, from botocore's `events` model, Apache-2.0)
  * and builds fast-check arbitraries from its shapes: valid values from the
  * shape's own pattern and length bounds, and invalid ones that break exactly
  * one constraint (too long, empty, a forbidden character).
@@ -8,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 
-export const MODEL_PATH = path.join(__dirname, '../../../../shared/reference/eventbridge-connection-model.json');
+export const MODEL_PATH = path.join(__dirname, '../../reference/eventbridge-connection-model.json');
 
 export interface StringShape {
   readonly type: 'string';
@@ -31,7 +32,7 @@ export function loadModel(): Model {
   if (!fs.existsSync(MODEL_PATH)) {
     throw new Error(
       `The EventBridge API model is missing: expected ${MODEL_PATH} ` +
-        '(shared/reference/eventbridge-connection-model.json, next to the repository). ' +
+        '(test/reference/eventbridge-connection-model.json in the repository). ' +
         'The property-based suite derives its generators from it and cannot run without it.',
     );
   }
