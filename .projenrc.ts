@@ -86,8 +86,8 @@ project.addDevDeps('@types/jest@^29.5.14');
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.6.3');
 
-// jsii prints a banner on Node 20; the machines here run Node 20.
-project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+// jsii prints an end-of-life banner on Node 20, which the machines here run.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
 // README command 1: synthesize the example app with the cdktf CLI.
 project.addTask('example', {

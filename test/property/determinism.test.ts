@@ -8,9 +8,9 @@ import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { defaultPhysicalName } from '../../src/private/names';
 import { check, countCase, reportCounts } from './support/harness';
 import { buildProgram } from './support/program';
+import { defaultPhysicalName } from '../../src/private/names';
 
 afterAll(() => reportCounts('determinism'));
 

@@ -149,7 +149,7 @@ export const MAPS = [
 ] as const;
 
 function mapFields(): Field[] {
-  const fields: Field[] = [];
+  const mapped: Field[] = [];
   for (const m of MAPS) {
     const withEntry = (scope: Construct, key: string, p: HttpParameter) => m.make(scope, { [m.prop]: { [key]: p } });
     const entry = (key: string) => `${m.prop}[${JSON.stringify(key)}]`;
@@ -158,7 +158,7 @@ function mapFields(): Field[] {
       const v = shape('HeaderValueSensitive');
       const validKey = fc.oneof(fromPattern(k, { min: 1 }), stringOf(HEADER_KEY_CHARS, 1, k.max!));
       const validValue = fc.oneof(fromPattern(v, { min: 1 }), stringOf(HEADER_VALUE_CHARS, 1, v.max!));
-      fields.push({
+      mapped.push({
         label: `${m.prop} key`,
         property: () => m.prop,
         rule: RULES.headerKey,
@@ -173,7 +173,7 @@ function mapFields(): Field[] {
         boundaryInvalid: [exactly(513), '', 'X Api', 'X:Api'],
       });
       for (const secret of [false, true]) {
-        fields.push({
+        mapped.push({
           label: `${m.prop} value${secret ? ' (secret)' : ''}`,
           property: () => entry('K'),
           rule: RULES.headerValue,
@@ -195,7 +195,7 @@ function mapFields(): Field[] {
       const v = shape('QueryStringValueSensitive');
       const validKey = fc.oneof(fromPattern(k, { min: 1 }), stringOf(QUERY_KEY_CHARS, 1, k.max!));
       const validValue = fc.oneof(fromPattern(v, { min: 1 }), stringOf(QUERY_VALUE_CHARS, 1, v.max!));
-      fields.push({
+      mapped.push({
         label: `${m.prop} key`,
         property: () => m.prop,
         rule: RULES.queryKey,
@@ -210,7 +210,7 @@ function mapFields(): Field[] {
         boundaryInvalid: [exactly(513), '', 'a\tb', 'a\nb'],
       });
       for (const secret of [false, true]) {
-        fields.push({
+        mapped.push({
           label: `${m.prop} value${secret ? ' (secret)' : ''}`,
           property: () => entry('K'),
           rule: RULES.queryValue,
@@ -228,7 +228,7 @@ function mapFields(): Field[] {
         });
       }
     } else {
-      fields.push({
+      mapped.push({
         label: `${m.prop} key`,
         property: () => m.prop,
         rule: RULES.bodyKey,
@@ -240,7 +240,7 @@ function mapFields(): Field[] {
       });
     }
   }
-  return fields;
+  return mapped;
 }
 
 export function fields(): Field[] {

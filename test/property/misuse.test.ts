@@ -25,35 +25,44 @@ const grant = { grant_type: HttpParameter.fromString('client_credentials') };
 
 /** Valid props of each construct, to vary one prop at a time. */
 const CONSTRUCTS: Record<string, { make: (s: Construct, p: any) => unknown; props: () => Record<string, unknown> }> = {
-  ApiKeyConnection: {
+  'ApiKeyConnection': {
     make: (s, p) => new ApiKeyConnection(s, 'Conn', p),
     props: () => ({ apiKeyName: 'x-api-key', apiKeyValue: plain('k') }),
   },
-  BasicConnection: {
+  'BasicConnection': {
     make: (s, p) => new BasicConnection(s, 'Conn', p),
     props: () => ({ username: 'u', password: plain('p') }),
   },
-  OAuthConnection: {
+  'OAuthConnection': {
     make: (s, p) => new OAuthConnection(s, 'Conn', p),
     props: () => ({
-      authorizationEndpoint: 'https://a.example/token', httpMethod: HttpMethod.POST, clientId: 'c',
-      clientSecret: plain('s'), oauthBodyParameters: grant,
+      authorizationEndpoint: 'https://a.example/token',
+      httpMethod: HttpMethod.POST,
+      clientId: 'c',
+      clientSecret: plain('s'),
+      oauthBodyParameters: grant,
     }),
   },
-  Connection: {
+  'Connection': {
     make: (s, p) => new Connection(s, 'Conn', p),
     props: () => ({ authorization: Authorization.basic('u', plain('p')) }),
   },
   'Connection with Authorization.oauth': {
     make: (s, p) => new Connection(s, 'Conn', {
       authorization: Authorization.oauth({
-        authorizationEndpoint: p.authorizationEndpoint, httpMethod: p.httpMethod, clientId: p.clientId,
-        clientSecret: p.clientSecret, bodyParameters: p.bodyParameters,
+        authorizationEndpoint: p.authorizationEndpoint,
+        httpMethod: p.httpMethod,
+        clientId: p.clientId,
+        clientSecret: p.clientSecret,
+        bodyParameters: p.bodyParameters,
       } as any),
     }),
     props: () => ({
-      authorizationEndpoint: 'https://a.example/token', httpMethod: HttpMethod.POST, clientId: 'c',
-      clientSecret: plain('s'), bodyParameters: grant,
+      authorizationEndpoint: 'https://a.example/token',
+      httpMethod: HttpMethod.POST,
+      clientId: 'c',
+      clientSecret: plain('s'),
+      bodyParameters: grant,
     }),
   },
 };
@@ -73,14 +82,14 @@ const STRING_PROPS: Record<string, string[]> = {
   'Connection with Authorization.oauth': ['authorizationEndpoint', 'httpMethod', 'clientId'],
 };
 const SECRET_PROPS: Record<string, string[]> = {
-  ApiKeyConnection: ['apiKeyValue'],
-  BasicConnection: ['password'],
-  OAuthConnection: ['clientSecret'],
+  'ApiKeyConnection': ['apiKeyValue'],
+  'BasicConnection': ['password'],
+  'OAuthConnection': ['clientSecret'],
   'Connection with Authorization.oauth': ['clientSecret'],
 };
 const MAP_PROPS: Record<string, string[]> = {
-  ApiKeyConnection: ['headerParameters', 'queryStringParameters', 'bodyParameters'],
-  OAuthConnection: ['oauthHeaderParameters', 'oauthQueryStringParameters', 'oauthBodyParameters'],
+  'ApiKeyConnection': ['headerParameters', 'queryStringParameters', 'bodyParameters'],
+  'OAuthConnection': ['oauthHeaderParameters', 'oauthQueryStringParameters', 'oauthBodyParameters'],
   'Connection with Authorization.oauth': ['bodyParameters'],
 };
 

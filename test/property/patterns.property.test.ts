@@ -5,10 +5,10 @@
  * pattern, run by JavaScript, backtracks exponentially).
  */
 import * as fc from 'fast-check';
-import * as rules from '../../src/private/rules';
-import { StringRule } from '../../src/private/validation';
 import { check, reportCounts } from './support/harness';
 import { anchoredPattern, controlChars, shape } from './support/model';
+import * as rules from '../../src/private/rules';
+import { StringRule } from '../../src/private/validation';
 
 afterAll(() => reportCounts('patterns'));
 

@@ -9,6 +9,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
+import { MAPS } from './fields';
 import {
   ApiKeyConnection,
   Authorization,
@@ -19,7 +20,6 @@ import {
   OAuthConnection,
   SecretValue,
 } from '../../src';
-import { MAPS } from './fields';
 import { countCase, rejection, reportCounts, shownSecret } from './support/harness';
 
 afterAll(() => reportCounts('secrets'));
@@ -57,15 +57,31 @@ interface SecretField {
 }
 
 const SECRET_FIELDS: SecretField[] = [
-  { label: 'apiKeyValue', property: 'apiKeyValue', ruled: true,
-    build: (s, v, extra = {}) => new ApiKeyConnection(s, 'Conn', { apiKeyName: 'x-api-key', apiKeyValue: v, ...extra }) },
-  { label: 'password', property: 'password', ruled: true,
-    build: (s, v, extra = {}) => new BasicConnection(s, 'Conn', { username: 'user', password: v, ...extra }) },
-  { label: 'clientSecret', property: 'clientSecret', ruled: true,
+  {
+    label: 'apiKeyValue',
+    property: 'apiKeyValue',
+    ruled: true,
+    build: (s, v, extra = {}) => new ApiKeyConnection(s, 'Conn', { apiKeyName: 'x-api-key', apiKeyValue: v, ...extra }),
+  },
+  {
+    label: 'password',
+    property: 'password',
+    ruled: true,
+    build: (s, v, extra = {}) => new BasicConnection(s, 'Conn', { username: 'user', password: v, ...extra }),
+  },
+  {
+    label: 'clientSecret',
+    property: 'clientSecret',
+    ruled: true,
     build: (s, v, extra = {}) => new OAuthConnection(s, 'Conn', {
-      authorizationEndpoint: 'https://auth.example.com/token', httpMethod: HttpMethod.POST, clientId: 'client', clientSecret: v,
-      oauthBodyParameters: { grant_type: HttpParameter.fromString('client_credentials') }, ...extra,
-    }) },
+      authorizationEndpoint: 'https://auth.example.com/token',
+      httpMethod: HttpMethod.POST,
+      clientId: 'client',
+      clientSecret: v,
+      oauthBodyParameters: { grant_type: HttpParameter.fromString('client_credentials') },
+      ...extra,
+    }),
+  },
   ...MAPS.map((m): SecretField => ({
     label: `${m.prop} secret`,
     property: `${m.prop}["K"]`,
@@ -74,8 +90,12 @@ const SECRET_FIELDS: SecretField[] = [
       // The connection's own secret is a reference, so the only literal is the parameter's.
       const conn = m.prop.startsWith('oauth')
         ? new OAuthConnection(s, 'Conn', {
-          authorizationEndpoint: 'https://auth.example.com/token', httpMethod: HttpMethod.POST, clientId: 'client',
-          clientSecret: SecretValue.ssmSecureString('/other'), [m.prop]: { K: HttpParameter.fromSecret(v) }, ...extra,
+          authorizationEndpoint: 'https://auth.example.com/token',
+          httpMethod: HttpMethod.POST,
+          clientId: 'client',
+          clientSecret: SecretValue.ssmSecureString('/other'),
+          [m.prop]: { K: HttpParameter.fromSecret(v) },
+          ...extra,
         } as any)
         : new ApiKeyConnection(s, 'Conn', {
           apiKeyName: 'x-api-key', apiKeyValue: SecretValue.ssmSecureString('/other'), [m.prop]: { K: HttpParameter.fromSecret(v) }, ...extra,
@@ -155,7 +175,10 @@ describe.each(SECRET_FIELDS.map((f) => [f.label, f] as const))('%s', (label, fie
     const param = HttpParameter.fromSecret(value);
     const auth = Authorization.apiKey('x-api-key', value);
     const oauth = Authorization.oauth({
-      authorizationEndpoint: 'https://a.example/t', httpMethod: HttpMethod.POST, clientId: 'c', clientSecret: value,
+      authorizationEndpoint: 'https://a.example/t',
+      httpMethod: HttpMethod.POST,
+      clientId: 'c',
+      clientSecret: value,
       headerParameters: { K: param },
     });
     for (const o of [value, param, auth, oauth, conn]) {

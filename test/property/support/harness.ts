@@ -5,6 +5,7 @@
  * test-reports/property-cases-<file>.json).
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import * as fc from 'fast-check';
@@ -22,7 +23,7 @@ export const STACK_ID = 'Stack';
  * of a case (about 4 ms under ts-jest).
  */
 export function freshStack(): TerraformStack {
-  const app = new App({ outdir: path.join(require('os').tmpdir(), 'cdktf-property-unused'), skipValidation: true, stackTraces: false });
+  const app = new App({ outdir: path.join(os.tmpdir(), 'cdktf-property-unused'), skipValidation: true, stackTraces: false });
   return new TerraformStack(app, STACK_ID);
 }
 
