@@ -98,10 +98,12 @@ project.addTask('example', {
 });
 
 // The Python bindings, tested against the wheel that `package:python` builds.
+// It builds the wheel first: under CI=true projen's \`package\` step packs JavaScript only.
 const testPython = project.addTask('test:python', {
-  description: 'Run the pytest suite against the built Python wheel (dist/python)',
-  exec: 'bash test/python/run.sh',
+  description: 'Build the Python wheel (dist/python) and run the pytest suite against it',
 });
+testPython.spawn(project.tasks.tryFind('package:python')!);
+testPython.exec('bash test/python/run.sh');
 
 // terraform validate / apply / plan / destroy against a local AWS emulator.
 const testDeploy = project.addTask('test:deploy', {
