@@ -18,7 +18,7 @@ PUBLIC = {
 }
 
 OPTIONS = ["body_parameters", "connection_name", "description", "header_parameters", "kms_key_identifier",
-           "provider", "query_string_parameters", "resource_configuration_arn"]
+           "provider", "query_string_parameters", "region", "resource_configuration_arn"]
 
 
 def keywords(function):

@@ -457,3 +457,10 @@ class TestImports:
         assert imported.connection_name == "shared-monitoring"
         assert resolved(stack, imported.connection_arn) == f"${{data.{RESOURCE}.{data_id}.arn}}"
         assert resolved(stack, imported.connection_secret_arn) == f"${{data.{RESOURCE}.{data_id}.secret_arn}}"
+
+
+def test_region_applies_to_the_connection_and_its_secret_data_sources(stack):
+    BasicConnection(stack, "Conn", username="u", password=SecretValue.ssm_secure_string("/pw"), region="eu-central-1")
+    synthesized = synth_json(stack)
+    assert only_connection(stack)["region"] == "eu-central-1"
+    assert [d["region"] for d in synthesized["data"]["aws_ssm_parameter"].values()] == ["eu-central-1"]
