@@ -21,13 +21,24 @@ const project = new cdk.JsiiProject({
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
-  // The library targets cdktf 0.21 with the prebuilt AWS provider 21.x.
-  peerDeps: ['cdktf@^0.21.0', 'constructs@^10.4.2', '@cdktf/provider-aws@^21.22.1'],
+  // The cdktf flavour: cdktf 0.21 with the prebuilt AWS provider binding 20.x (AWS provider 5)
+  // or 21.x (AWS provider 6). The cdktn flavour's metadata is derived from this one by
+  // scripts/flavours.js (see DESIGN.md, "Flavours").
+  peerDeps: ['cdktf@^0.21.0', 'constructs@^10.4.2', '@cdktf/provider-aws@^20.1.0 || ^21.0.0'],
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'cdktf@0.21.0',
-    'constructs@10.4.2',
+    // 10.6.0 satisfies both cdktf (^10.4.2) and cdktn (>=10.6.0 <10.8.0), so one install
+    // serves every flavour's tests.
+    'constructs@10.6.0',
     '@cdktf/provider-aws@21.22.1',
+    // The AWS provider 5 binding, under an alias: `FLAVOUR=cdktf-aws5` runs resolve
+    // `@cdktf/provider-aws` to it (scripts/flavours.js).
+    '@cdktf/provider-aws-20@npm:@cdktf/provider-aws@20.1.0',
+    // The cdktn flavour compiles and runs its tests against these. cdktn-cli is not here:
+    // it pins jsii-pacmak 1.128.0 and needs Node 22; it lives in tools/cdktn-cli.
+    'cdktn@0.24.0',
+    '@cdktn/provider-aws@25.7.0',
     'cdktf-cli@0.21.0',
     'fast-check@^4.3.0',
     'ts-node@^10.9.2',
@@ -71,9 +82,11 @@ const project = new cdk.JsiiProject({
     '*.tfstate*',
     '.terraform.lock.hcl',
     'test/terraform/work/',
+    // Generated flavours and matrix entries (scripts/build-flavour.js).
+    '/build/',
   ],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/test/', '/.ci/', '/docs/', '/scripts/', '/.venv*/', '/test-reports/', '/coverage/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/build/', '/tools/', '/examples/', '/bench/', '/test/', '/.ci/', '/docs/', '/scripts/', '/.venv*/', '/test-reports/', '/coverage/'] },
 });
 
 project.package.addField('private', false);
@@ -97,34 +110,86 @@ project.addTask('example', {
   exec: 'cdktf synth',
 });
 
-// The Python bindings, tested against the wheel that `package:python` builds.
+// ---------------------------------------------------------------------------------------------
+// Flavours and the test matrix (scripts/flavours.js). FLAVOUR selects the entry:
+//   cdktf       cdktf + @cdktf/provider-aws 21.x, the source as written (the default)
+//   cdktf-aws5  cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)
+//   cdktn       the cdktn flavour generated into build/cdktn
+
+// Node.js 22 and cdktn-cli for the cdktn runs, in their own install (see tools/cdktn/package.json).
+const toolsCdktn = project.addTask('tools:cdktn', {
+  description: 'Install tools/cdktn (Node.js 22, cdktn-cli 0.24.0) from its lockfile',
+  exec: 'npm ci --prefix tools/cdktn --no-audit --no-fund --loglevel=error',
+});
+
+const compileCdktn = project.addTask('compile:cdktn', {
+  description: 'Generate the cdktn flavour from src/ into build/cdktn and compile it with jsii',
+  exec: 'node scripts/build-flavour.js cdktn',
+});
+project.addTask('package:cdktn', {
+  description: 'Generate, compile and package the cdktn flavour: dist/cdktn/js/*.tgz and dist/cdktn/python/*.whl',
+  exec: 'node scripts/build-flavour.js cdktn --package',
+});
+const buildAws5 = project.addTask('compile:cdktf-aws5', {
+  description: 'Copy the compiled library to build/cdktf-aws5, resolving @cdktf/provider-aws to 20.1.0',
+  exec: 'node scripts/build-flavour.js cdktf-aws5',
+});
+
+const testAws5 = project.addTask('test:cdktf-aws5', {
+  description: 'The jest suite against cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)',
+  env: { FLAVOUR: 'cdktf-aws5' },
+});
+testAws5.spawn(buildAws5);
+testAws5.exec('node scripts/run-jest.js', { receiveArgs: true });
+
+const testCdktn = project.addTask('test:cdktn', {
+  description: 'The jest suite against the cdktn flavour (cdktn 0.24 + @cdktn/provider-aws 25.x, Node 22)',
+  env: { FLAVOUR: 'cdktn' },
+});
+testCdktn.spawn(compileCdktn);
+testCdktn.exec('node scripts/run-jest.js', { receiveArgs: true });
+
+// The Python bindings, tested against the wheel the build makes, one run per flavour.
 // It builds the wheel first: under CI=true projen's \`package\` step packs JavaScript only.
 const testPython = project.addTask('test:python', {
   description: 'Build the Python wheel (dist/python) and run the pytest suite against it',
 });
 testPython.spawn(project.tasks.tryFind('package:python')!);
-testPython.exec('bash test/python/run.sh');
+testPython.exec('bash test/python/run.sh', { receiveArgs: true });
 
-// terraform validate / apply / plan / destroy against a local AWS emulator.
-const testDeploy = project.addTask('test:deploy', {
-  description: 'Deploy every connection type with Terraform against moto (prints SKIPPED when Terraform is missing)',
-  exec: 'bash test/deploy/run.sh',
+const testPythonCdktn = project.addTask('test:python:cdktn', {
+  description: 'Build the cdktn flavour\'s wheel (dist/cdktn/python) and run the pytest suite against it',
+  env: { FLAVOUR: 'cdktn' },
 });
+testPythonCdktn.spawn(project.tasks.tryFind('package:cdktn')!);
+testPythonCdktn.exec('bash test/python/run.sh', { receiveArgs: true });
+
+// terraform validate / apply / plan / destroy against a local AWS emulator, per matrix entry.
+const testDeploy = project.addTask('test:deploy', {
+  description: 'Deploy every connection type with Terraform against moto, for every matrix entry (prints SKIPPED when Terraform is missing)',
+});
+for (const flavour of ['cdktf', 'cdktf-aws5', 'cdktn']) {
+  testDeploy.exec(`FLAVOUR=${flavour} bash test/deploy/run.sh`);
+}
 
 // Benchmarks against the raw binding (a script, not a test): prints a table and checks budgets.
 project.addTask('bench', {
-  description: 'Benchmark start-up and synth against the raw binding and the provider index (see bench/RESULTS.md)',
+  description: 'Benchmark start-up and synth against the raw binding and the provider index, for every flavour (see bench/RESULTS.md)',
   exec: 'node bench/run.js',
   receiveArgs: true,
 });
 
 // README command 2: everything, as CI runs it.
 const testAll = project.addTask('test:all', {
-  description: 'Build (compile, API.md, jest, eslint, JS and Python packages), then the Python and deployment suites',
+  description: 'Build (compile, API.md, jest, eslint, JS and Python packages), then the jest suite for the other matrix entries, the Python suite per flavour and the deployment suite per entry',
 });
 testAll.exec('rm -rf test-reports');
+testAll.spawn(toolsCdktn);
 testAll.spawn(project.buildTask);
+testAll.spawn(testAws5);
+testAll.spawn(testCdktn);
 testAll.spawn(testPython);
+testAll.spawn(testPythonCdktn);
 testAll.spawn(testDeploy);
 testAll.exec('node scripts/test-summary.js');
 

@@ -15,7 +15,7 @@ import {
   RESOURCE_CONFIGURATION_ARN,
   SECRETS_MANAGER_SECRET_ARN,
 } from './private/rules';
-import { checkString, ConnectionValidationError, fail, withoutNulls } from './private/validation';
+import { checkString, ConnectionValidationError, fail, requireBindingArgument, withoutNulls } from './private/validation';
 
 /**
  * An EventBridge connection, created in this stack or imported.
@@ -249,6 +249,9 @@ export class Connection extends Construct implements IConnection {
     }
     if (props.region !== undefined) {
       checkString(this, 'region', props.region, REGION, 'Use a region code such as "us-east-1", or omit `region` to use the provider\'s.');
+      requireBindingArgument(this, 'region', props.region, CloudwatchEventConnection, 'region',
+        'AWS provider 6: @cdktf/provider-aws 21.x or @cdktn/provider-aws 25.x',
+        'Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit `region` and pass an AwsProvider for that region as `provider`.');
     }
     const target = { provider: props.provider, region: props.region };
     const auth = authorization._bind(this, target);

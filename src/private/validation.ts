@@ -124,6 +124,39 @@ export function requireString(scope: IConstruct, property: string, value: unknow
   }
 }
 
+/**
+ * Refuses an option that the installed provider binding cannot express. A generated
+ * binding has an accessor on its prototype for each argument it knows; it silently
+ * ignores any other key of its config, so without this check the option would be lost.
+ *
+ * @param binding the generated resource or data source class that would receive the argument
+ * @param argument the argument's name in the binding (camelCase)
+ * @param since which provider versions have the argument, for the message
+ * @param fix what to do instead
+ */
+export function requireBindingArgument(
+  scope: IConstruct,
+  property: string,
+  value: unknown,
+  binding: { readonly prototype: object; readonly tfResourceType?: string },
+  argument: string,
+  since: string,
+  fix: string,
+): void {
+  if (value === undefined || bindingHasArgument(binding, argument)) return;
+  fail(scope, property,
+    `needs the \`${argument}\` argument of ${binding.tfResourceType ?? 'the resource'}, which the installed provider binding does not have (${since})`,
+    value, fix);
+}
+
+/** Whether a generated binding class has an argument (an accessor on its prototype chain). */
+export function bindingHasArgument(binding: { readonly prototype: object }, argument: string): boolean {
+  for (let proto: object | null = binding.prototype; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.getOwnPropertyDescriptor(proto, argument) !== undefined) return true;
+  }
+  return false;
+}
+
 /** Marks a value as secret for describeValue. */
 export const secret: Shown = SECRET;
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/*
+ * Runs the jest suite for one entry of the test matrix (FLAVOUR, see flavours.js):
+ *
+ *   FLAVOUR=cdktn node scripts/run-jest.js [jest arguments]
+ *
+ * The tests are written against `cdktf` and `@cdktf/provider-aws`; for another entry jest maps
+ * those module names to the entry's packages (`--moduleNameMapper`), runs on the entry's
+ * Node.js (Node 22 for cdktn, from tools/cdktn) and writes its JUnit report to
+ * test-reports/junit-<entry>.xml. The entry's build must exist (build-flavour.js).
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { ROOT, currentTarget, jestModuleNameMapper, nodeFor } = require('./flavours');
+
+const target = currentTarget();
+if (!fs.existsSync(path.join(target.libDir, 'index.js'))) {
+  process.stderr.write(`[run-jest] ${path.relative(ROOT, target.libDir)} is missing: run ` +
+    `\`node scripts/build-flavour.js ${target.name}\` first\n`);
+  process.exit(2);
+}
+const node = nodeFor(target);
+const args = [
+  require.resolve('jest/bin/jest', { paths: [ROOT] }),
+  '--ci',
+  '--passWithNoTests',
+  // Coverage is measured once, by the default run (`npx projen test`).
+  '--coverage=false',
+  '--moduleNameMapper', JSON.stringify(jestModuleNameMapper(target)),
+  ...process.argv.slice(2),
+];
+process.stderr.write(`[run-jest] FLAVOUR=${target.name}: ${target.title}, Node ${
+  spawnSync(node, ['-p', 'process.version'], { encoding: 'utf-8' }).stdout.trim()}\n`);
+const result = spawnSync(node, args, {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    FLAVOUR: target.name,
+    JEST_JUNIT_OUTPUT_NAME: `junit-${target.name}.xml`,
+    JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  },
+});
+process.exit(result.status ?? 1);

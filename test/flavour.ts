@@ -1,0 +1,55 @@
+/*
+ * The test-matrix entry this jest run is for (FLAVOUR, see scripts/flavours.js), for the few
+ * tests whose expectations depend on it: the provider block of the fixtures, the compiled
+ * library and package names of the import checks, the CLI of the example app, and the
+ * options that need AWS provider 6.
+ */
+import * as path from 'path';
+// A plain script shared with the Node and Python tooling; typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const flavours = require('../scripts/flavours');
+
+/** A matrix entry. */
+export interface Target {
+  /** `cdktf`, `cdktf-aws5` or `cdktn`. */
+  readonly name: string;
+  /** What it runs against, in words. */
+  readonly title: string;
+  /** The framework package: `cdktf` or `cdktn`. */
+  readonly framework: string;
+  /** The provider binding's package name as the library requires it. */
+  readonly providerPackage: string;
+  /** Where the provider binding really is. */
+  readonly providerDir: string;
+  /** The compiled library of this entry. */
+  readonly libDir: string;
+}
+
+export const TARGET: Target = flavours.currentTarget();
+
+/** Whether this run is for the source as written: cdktf + @cdktf/provider-aws 21.x. */
+export const IS_DEFAULT = TARGET.name === 'cdktf';
+
+/** The AWS provider version the binding was generated from (what `required_providers` pins). */
+export const AWS_PROVIDER_VERSION: string = flavours.awsProviderVersion(TARGET);
+
+/** Whether the binding has AWS provider 6's per-resource `region` argument. */
+export const HAS_PER_RESOURCE_REGION = Number(AWS_PROVIDER_VERSION.split('.')[0]) >= 6;
+
+/** The example app as this entry builds it (generated under build/ for the other entries). */
+export const EXAMPLE_DIR = IS_DEFAULT
+  ? path.join(flavours.ROOT, 'examples', 'typescript')
+  : path.join(flavours.ROOT, 'build', TARGET.name, 'examples', 'typescript');
+
+/**
+ * The CLI that synthesizes the example app for this entry: `cdktf-cli` from the root install,
+ * or `cdktn-cli` from tools/cdktn with Node 22. Undefined when tools/cdktn is not installed.
+ */
+export function exampleCli(): { node: string; script: string; name: string } | undefined {
+  if (TARGET.framework === 'cdktf') {
+    return { node: process.execPath, script: require.resolve('cdktf-cli/bundle/bin/cdktf'), name: 'cdktf' };
+  }
+  const node = flavours.node22();
+  const script = path.join(flavours.CDKTN_TOOLS, 'cdktn-cli', 'bundle', 'bin', 'cdktn.js');
+  return node ? { node, script, name: 'cdktn' } : undefined;
+}
