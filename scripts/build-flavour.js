@@ -153,7 +153,7 @@ function buildAws5() {
     throw new Error('lib/ is not compiled: run `npx projen compile` first');
   }
   fs.rmSync(path.join(out, 'lib'), { recursive: true, force: true });
-  copyTree(lib, path.join(out, 'lib'), null, (source, entry) => entry.isDirectory() || entry.name.endsWith('.js'));
+  copyTree(lib, path.join(out, 'lib'), null, (source, entry) => entry.isDirectory() || /\.(js|d\.ts)$/.test(entry.name));
   // The example app, on the compiled copy: `../../lib` resolves @cdktf/provider-aws through the link below.
   fs.rmSync(path.join(out, 'examples'), { recursive: true, force: true });
   copyTree(path.join(ROOT, 'examples', 'typescript'), path.join(out, 'examples', 'typescript'),

@@ -142,6 +142,24 @@ function jestModuleNameMapper(target) {
   return mapper;
 }
 
+/**
+ * Makes `require` in this Node process resolve the source's module names to a matrix entry's
+ * packages, as jest's moduleNameMapper does in the jest runs: for child processes that run
+ * the TypeScript sources (`node -r ts-node/register -r ./scripts/register-flavour.js ...`).
+ */
+function registerResolver(target) {
+  const mapper = Object.entries(jestModuleNameMapper(target)).map(([pattern, to]) => [new RegExp(pattern), to]);
+  if (mapper.length === 0) return;
+  const Module = require('module');
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    for (const [pattern, to] of mapper) {
+      if (pattern.test(request)) return resolve.call(this, request.replace(pattern, to), ...rest);
+    }
+    return resolve.call(this, request, ...rest);
+  };
+}
+
 /** The tools of the cdktn runs (Node.js 22, cdktn-cli), installed by `npm run tools:cdktn`. */
 const CDKTN_TOOLS = path.join(ROOT, 'tools', 'cdktn', 'node_modules');
 
@@ -168,6 +186,7 @@ module.exports = {
   awsProviderVersion,
   rewriteSpecifiers,
   jestModuleNameMapper,
+  registerResolver,
   node22,
   nodeFor,
 };

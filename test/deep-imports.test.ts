@@ -1,13 +1,20 @@
 /*
  * The provider package index loads about 2,200 modules (about 10x the
  * start-up time and 8x the memory of a deep import). The compiled library
- * must only deep-import `@cdktf/provider-aws/lib/<resource>`.
+ * must only deep-import `<provider package>/lib/<resource>`: for this run's
+ * matrix entry (FLAVOUR), its own compiled library and provider package
+ * (`@cdktf/provider-aws` for cdktf, `@cdktn/provider-aws` for cdktn).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { TARGET } from './flavour';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { nodeFor } = require('../scripts/flavours');
 
-const LIB = path.join(__dirname, '..', 'lib');
+const LIB = TARGET.libDir;
+const PROVIDER = TARGET.providerPackage;
+const escaped = PROVIDER.replace(/[/]/g, '\\/');
 
 function jsFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,33 +27,42 @@ function jsFiles(dir: string): string[] {
 describe('provider imports', () => {
   beforeAll(() => {
     if (!fs.existsSync(path.join(LIB, 'index.js'))) {
-      throw new Error('lib/ is not compiled: run `npx projen compile` (the build does) before this test');
+      throw new Error(`${LIB} is not compiled: run \`npx projen compile\` (and scripts/build-flavour.js for ${TARGET.name}) first`);
     }
   });
 
-  test('no compiled file requires the @cdktf/provider-aws package index', () => {
+  test(`no compiled file requires the ${PROVIDER} package index`, () => {
     const offenders = jsFiles(LIB).filter((file) =>
-      /require\(["']@cdktf\/provider-aws(\/lib)?\/?(index(\.js)?)?["']\)/.test(fs.readFileSync(file, 'utf-8')));
+      new RegExp(`require\\(["']${escaped}(\\/lib)?\\/?(index(\\.js)?)?["']\\)`).test(fs.readFileSync(file, 'utf-8')));
     expect(offenders).toEqual([]);
   });
 
   test('every provider module the compiled library requires is a deep path', () => {
     const required = jsFiles(LIB).flatMap((file) =>
-      [...fs.readFileSync(file, 'utf-8').matchAll(/require\(["'](@cdktf\/provider-aws[^"']*)["']\)/g)].map((m) => m[1]));
+      [...fs.readFileSync(file, 'utf-8').matchAll(/require\(["']([^"']*\/provider-aws[^"']*)["']\)/g)].map((m) => m[1]));
     expect(required.length).toBeGreaterThan(0);
-    for (const id of required) expect(id).toMatch(/^@cdktf\/provider-aws\/lib\/[a-z0-9-]+$/);
+    for (const id of required) expect(id).toMatch(new RegExp(`^${escaped}\\/lib\\/[a-z0-9-]+$`));
+  });
+
+  test(`requires only ${TARGET.framework} packages, never the other flavour's`, () => {
+    const other = TARGET.framework === 'cdktn' ? /require\(["'](cdktf|@cdktf\/[^"']*)["']\)/ : /require\(["'](cdktn|@cdktn\/[^"']*)["']\)/;
+    expect(jsFiles(LIB).filter((file) => other.test(fs.readFileSync(file, 'utf-8')))).toEqual([]);
   });
 
   test('loading the library at run time does not load the package index', () => {
+    // The provider is looked up from the library's directory, as the library itself resolves it.
     const script = `
       require(${JSON.stringify(LIB)});
-      const loaded = Object.keys(require.cache).filter((f) => f.includes('@cdktf/provider-aws'));
-      const index = require.resolve('@cdktf/provider-aws');
+      const fs = require('fs');
+      const index = require.resolve(${JSON.stringify(PROVIDER)}, { paths: [${JSON.stringify(LIB)}] });
+      const root = fs.realpathSync(${JSON.stringify(TARGET.providerDir)});
+      const loaded = Object.keys(require.cache).filter((f) => f.startsWith(root + '/'));
       console.log(JSON.stringify({ index: loaded.includes(index), count: loaded.length }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..') }).toString());
+    const out = JSON.parse(execFileSync(nodeFor(TARGET), ['-e', script], { cwd: path.join(__dirname, '..') }).toString());
     expect(out.index).toBe(false);
     // A handful of resource modules, not the 2,200 of the index.
+    expect(out.count).toBeGreaterThan(0);
     expect(out.count).toBeLessThan(20);
   });
 });

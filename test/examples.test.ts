@@ -5,8 +5,7 @@ import * as path from 'path';
 import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { Testing } from 'cdktf';
 import { WebhooksStack } from '../examples/typescript/main';
-
-const EXAMPLE = path.join(__dirname, '..', 'examples', 'typescript');
+import { AWS_PROVIDER_VERSION, EXAMPLE_DIR, exampleCli, TARGET } from './flavour';
 
 describe('examples/typescript', () => {
   test('the app declares one connection of each type with no secret in the JSON', () => {
@@ -26,18 +25,27 @@ describe('examples/typescript', () => {
     for (const value of secrets) expect(value).toMatch(/^\$\{(data\.|var\.|jsondecode\()/);
   });
 
-  test('`cdktf synth` writes cdk.tf.json for the app', () => {
+  // The app as this matrix entry builds it (build/<entry>/examples/typescript for the others:
+  // imports rewritten for cdktn, the compiled library on provider-aws 20.1.0 for cdktf-aws5),
+  // synthesized by the entry's CLI: cdktf-cli, or cdktn-cli 0.24.0 on Node 22 (tools/cdktn).
+  const cli = exampleCli();
+  const synthTest = cli ? test : test.skip;
+  if (!cli) process.stdout.write(`SKIPPED: cdktn-cli is not installed (run \`npx projen tools:cdktn\`)\n`);
+  synthTest(`\`${cli?.name ?? 'cdktn'} synth\` writes cdk.tf.json for the app (${TARGET.name})`, () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'example-ts-'));
     try {
-      execFileSync(process.execPath, [require.resolve('cdktf-cli/bundle/bin/cdktf'), 'synth', '--output', out], {
-        cwd: EXAMPLE,
-        env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
+      execFileSync(cli!.node, [cli!.script, 'synth', '--output', out], {
+        cwd: EXAMPLE_DIR,
+        // The CLI runs the app with `npx ts-node`: the entry's Node first on PATH.
+        env: { ...process.env, PATH: `${path.dirname(cli!.node)}${path.delimiter}${process.env.PATH}`, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
         stdio: 'pipe',
         timeout: 120_000,
       });
       const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'webhooks', 'cdk.tf.json'), 'utf-8'));
       expect(Object.keys(json.resource.aws_cloudwatch_event_connection)).toHaveLength(3);
       expect(json.variable.crm_client_secret.sensitive).toBe(true);
+      // The entry's own binding wrote it: its provider pin.
+      expect(json.terraform.required_providers.aws.version).toBe(AWS_PROVIDER_VERSION);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

@@ -1,11 +1,23 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 
-/** A fresh app and stack with a default AWS provider, as every test starts. */
-export function newStack(id = 'TestStack'): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), id);
-  new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+/** Where {@link newStack} makes its stack. */
+export interface NewStackOptions {
+  /** The app to add the stack to. @default a new `Testing.app()` */
+  readonly app?: App;
+  /** The default AWS provider's region. @default 'us-east-1' */
+  readonly region?: string;
+}
+
+/**
+ * A stack with a default AWS provider (construct id `aws`), as every test and fixture starts.
+ * The one place the suite writes this set-up: in a run for another matrix entry (FLAVOUR),
+ * jest maps `cdktf` and the provider package to the entry's own, so this is that entry's stack.
+ */
+export function newStack(id = 'TestStack', options: NewStackOptions = {}): TerraformStack {
+  const stack = new TerraformStack(options.app ?? Testing.app(), id);
+  new AwsProvider(stack, 'aws', { region: options.region ?? 'us-east-1' });
   return stack;
 }
 

@@ -11,6 +11,10 @@ import * as fc from 'fast-check';
 import { check, countCase, reportCounts } from './support/harness';
 import { buildProgram } from './support/program';
 import { defaultPhysicalName } from '../../src/private/names';
+import { TARGET } from '../flavour';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { nodeFor } = require('../../scripts/flavours');
+const REGISTER_FLAVOUR = path.join(__dirname, '..', '..', 'scripts', 'register-flavour.js');
 
 afterAll(() => reportCounts('determinism'));
 
@@ -33,7 +37,9 @@ test('Testing.fullSynth writes byte-identical cdk.tf.json on repeated runs', () 
 });
 
 test('two separate node processes synthesize byte-identical JSON, equal to this process', () => {
-  const run = () => execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'support/synth-main.ts')], {
+  // In the matrix entry of this run (FLAVOUR): its Node, and its packages for `cdktf` and the provider.
+  const run = () => execFileSync(nodeFor(TARGET), ['-r', 'ts-node/register/transpile-only', '-r', REGISTER_FLAVOUR,
+    path.join(__dirname, 'support/synth-main.ts')], {
     cwd: path.join(__dirname, '../..'),
     env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '../tsconfig.json'), JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
     encoding: 'utf8',

@@ -6,7 +6,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { MAPS } from './fields';
@@ -20,6 +19,7 @@ import {
   OAuthConnection,
   SecretValue,
 } from '../../src';
+import { newStack as newTestStack } from '../util';
 import { countCase, rejection, reportCounts, shownSecret } from './support/harness';
 
 afterAll(() => reportCounts('secrets'));
@@ -105,11 +105,7 @@ const SECRET_FIELDS: SecretField[] = [
   })),
 ];
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'Stack');
-  new AwsProvider(stack, 'aws', { region: 'us-east-1' });
-  return stack;
-}
+const newStack = (): TerraformStack => newTestStack('Stack');
 
 /** Every annotation (warning, error, info) in the tree, as `[path] message`. */
 function annotations(scope: Construct): string[] {

@@ -17,6 +17,7 @@ import {
   OAuthConnection,
   SecretValue,
 } from '../../../src';
+import { newStack } from '../../util';
 
 export interface ProgramOptions {
   /** Unrelated constructs added before the program's own. */
@@ -39,8 +40,7 @@ function unrelated(stack: TerraformStack, tag: string): void {
 }
 
 export function buildProgram(app: App, options: ProgramOptions = {}): TerraformStack {
-  const stack = new TerraformStack(app, 'determinism');
-  new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+  const stack = newStack('determinism', { app });
   const west = new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' });
   if (options.before) unrelated(stack, 'Before');
 

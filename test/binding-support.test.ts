@@ -1,0 +1,124 @@
+/*
+ * Nothing a user gives is dropped silently by a provider binding that cannot express it.
+ *
+ * A generated binding ignores the config keys it does not know: with @cdktf/provider-aws
+ * 20.x, `region` used to vanish from cdk.tf.json without a word. This suite runs in every
+ * matrix entry (FLAVOUR) and proves, for every option of every props struct in the jsii
+ * assembly, one of:
+ * - the option is set in a whole-stack fixture (test/fixtures/stacks.ts), and every entry
+ *   synthesizes every fixture exactly as the reviewed file but for the provider pin
+ *   (fixtures.test.ts): so every binding expresses it;
+ * - or the option is set below, alone, and its value is found in the synthesized stack;
+ * - or the option needs a newer binding (NEEDS_AWS_PROVIDER_6): where the binding has the
+ *   argument it is written, where it does not the construct refuses it with the usual error.
+ * A new option fails this suite until it is covered one of these ways.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import {
+  ApiDestination,
+  ApiKeyConnection,
+  Authorization,
+  Connection,
+  SecretValue,
+  StepFunctionsHttpTaskGrant,
+} from '../src';
+import { HAS_PER_RESOURCE_REGION, TARGET } from './flavour';
+import { newStack, synthObject } from './util';
+
+const ROOT = path.join(__dirname, '..');
+const assembly = JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii'), 'utf-8'));
+const fixtureSource = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'stacks.ts'), 'utf-8');
+
+/** Every `Struct.option` of the assembly's props structs. */
+const OPTIONS: string[] = Object.values<any>(assembly.types)
+  .filter((type) => type.kind === 'interface' && type.datatype)
+  .flatMap((type) => (type.properties ?? []).map((p: any) => `${type.name}.${p.name}`));
+
+const key = () => SecretValue.unsafePlainText('key-value');
+
+/** Options no fixture sets, each set alone: the stack and the value that must reach the JSON. */
+const SET_ALONE: Record<string, () => { json: string; value: string }> = {
+  'ApiDestinationProps.apiDestinationName': () => {
+    const stack = newStack();
+    const connection = new ApiKeyConnection(stack, 'Conn', { apiKeyName: 'k', apiKeyValue: key() });
+    new ApiDestination(stack, 'Dest', { connection, endpoint: 'https://example.com', apiDestinationName: 'orders-destination' });
+    return { json: Testing.synth(stack), value: '"name": "orders-destination"' };
+  },
+  'SecretsManagerSecretOptions.versionId': () => {
+    const stack = newStack();
+    new ApiKeyConnection(stack, 'Conn', {
+      apiKeyName: 'k',
+      apiKeyValue: SecretValue.secretsManager('webhook', { versionId: 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111' }),
+    });
+    return { json: Testing.synth(stack), value: '"version_id": "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"' };
+  },
+  'StepFunctionsHttpTaskGrantProps.policyName': () => {
+    const stack = newStack();
+    const connection = new ApiKeyConnection(stack, 'Conn', { apiKeyName: 'k', apiKeyValue: key() });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection, roleName: 'sfn-role', policyName: 'call-partner-api' });
+    return { json: Testing.synth(stack), value: '"name": "call-partner-api"' };
+  },
+};
+
+/**
+ * Options that only AWS provider 6 bindings (@cdktf/provider-aws 21.x, @cdktn/provider-aws)
+ * can express: set, they are written where the binding can and refused where it cannot.
+ */
+const NEEDS_AWS_PROVIDER_6: Record<string, { make: () => any; written: (json: any) => unknown; expected: unknown; message: string }> = {
+  'ConnectionOptions.region': {
+    make: () => {
+      const stack = newStack();
+      new Connection(stack, 'Conn', {
+        authorization: Authorization.basic('u', SecretValue.ssmSecureString('/pw')),
+        region: 'eu-central-1',
+      });
+      return synthObject(stack);
+    },
+    written: (json) => ({
+      connection: Object.values<any>(json.resource.aws_cloudwatch_event_connection)[0].region,
+      secret: Object.values<any>(json.data.aws_ssm_parameter)[0].region,
+    }),
+    expected: { connection: 'eu-central-1', secret: 'eu-central-1' },
+    message: '`region` needs the `region` argument of aws_cloudwatch_event_connection, which the installed provider binding ' +
+      'does not have (AWS provider 6: @cdktf/provider-aws 21.x or @cdktn/provider-aws 25.x), got "eu-central-1" ' +
+      '(at TestStack/Conn). Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit `region` ' +
+      'and pass an AwsProvider for that region as `provider`.',
+  },
+};
+
+/** Whether a fixture sets the option: its name as a key of an object literal. */
+function setInFixture(option: string): boolean {
+  return new RegExp(`\\b${option.split('.')[1]}\\s*[:,]`).test(fixtureSource);
+}
+
+describe(`no option is dropped silently (${TARGET.name})`, () => {
+  test('the assembly has the props structs this suite walks', () => {
+    expect(OPTIONS).toEqual(expect.arrayContaining(['ConnectionOptions.region', 'ApiDestinationProps.endpoint']));
+  });
+
+  test.each(OPTIONS)('%s is covered by a fixture, set alone here, or listed as needing AWS provider 6', (option) => {
+    const covered = [
+      setInFixture(option) && 'fixture',
+      option in SET_ALONE && 'set alone',
+      option in NEEDS_AWS_PROVIDER_6 && 'AWS provider 6',
+    ].filter(Boolean);
+    expect({ option, covered: covered.length > 0 }).toEqual({ option, covered: true });
+  });
+
+  test.each(Object.keys(SET_ALONE))('%s reaches cdk.tf.json', (option) => {
+    const { json, value } = SET_ALONE[option]();
+    expect(json).toContain(value);
+  });
+
+  test.each(Object.keys(NEEDS_AWS_PROVIDER_6))(
+    `%s is ${HAS_PER_RESOURCE_REGION ? 'written' : 'refused'} with this binding`, (option) => {
+      const { make, written, expected, message } = NEEDS_AWS_PROVIDER_6[option];
+      if (HAS_PER_RESOURCE_REGION) {
+        expect(written(make())).toEqual(expected);
+      } else {
+        expect(make).toThrow(message);
+      }
+    });
+});
