@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { Testing } from 'cdktf';
-import { WebhooksStack } from '../examples/typescript/main';
 import { AWS_PROVIDER_VERSION, EXAMPLE_DIR, exampleCli, TARGET } from './flavour';
+import { WebhooksStack } from '../examples/typescript/main';
 
 describe('examples/typescript', () => {
   test('the app declares one connection of each type with no secret in the JSON', () => {
@@ -30,7 +30,7 @@ describe('examples/typescript', () => {
   // synthesized by the entry's CLI: cdktf-cli, or cdktn-cli 0.24.0 on Node 22 (tools/cdktn).
   const cli = exampleCli();
   const synthTest = cli ? test : test.skip;
-  if (!cli) process.stdout.write(`SKIPPED: cdktn-cli is not installed (run \`npx projen tools:cdktn\`)\n`);
+  if (!cli) process.stdout.write('SKIPPED: cdktn-cli is not installed (run `npx projen tools:cdktn`)\n');
   synthTest(`\`${cli?.name ?? 'cdktn'} synth\` writes cdk.tf.json for the app (${TARGET.name})`, () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'example-ts-'));
     try {

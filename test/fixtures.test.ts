@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
-import { IS_DEFAULT, TARGET } from './flavour';
 import { FIXTURES } from './fixtures/stacks';
+import { IS_DEFAULT, TARGET } from './flavour';
 
 /*
  * Whole-stack fixtures: what users see in cdk.tf.json, kept as reviewed
