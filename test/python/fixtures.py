@@ -1,8 +1,9 @@
 """The fixture stacks of test/fixtures/stacks.ts, written in idiomatic Python.
 
 Each builder makes the same stack as its TypeScript twin (same construct ids,
-same order), so that both synthesize to the one reviewed file
-test/fixtures/expected/<name>.json.
+same order, same regions), so that both synthesize to the one reviewed file
+test/fixtures/expected/<name>.json (with the flavour's own `terraform` block, see
+test_fixtures.py).
 """
 import json
 from typing import Callable, Dict
@@ -23,12 +24,12 @@ from cdktf_eventbridge_connection import (
     SecretValue,
     StepFunctionsHttpTaskGrant,
 )
+from stacks import new_stack
 
 
 def api_key(app: App) -> TerraformStack:
     """API key from a JSON field of a Secrets Manager secret."""
-    stack = TerraformStack(app, "api-key")
-    AwsProvider(stack, "aws", region="eu-west-1")
+    stack = new_stack(app, "api-key", region="eu-west-1")
     ApiKeyConnection(
         stack,
         "PagerDuty",
@@ -43,8 +44,7 @@ def api_key(app: App) -> TerraformStack:
 
 def basic(app: App) -> TerraformStack:
     """Basic authentication with the password in SSM, invocation parameters."""
-    stack = TerraformStack(app, "basic")
-    AwsProvider(stack, "aws", region="us-east-1")
+    stack = new_stack(app, "basic", region="us-east-1")
     BasicConnection(
         stack,
         "Jira",
@@ -59,8 +59,7 @@ def basic(app: App) -> TerraformStack:
 
 def oauth(app: App) -> TerraformStack:
     """OAuth client credentials with a sensitive variable and OAuth parameters."""
-    stack = TerraformStack(app, "oauth")
-    AwsProvider(stack, "aws", region="us-east-1")
+    stack = new_stack(app, "oauth", region="us-east-1")
     client_secret = TerraformVariable(
         stack,
         "salesforce_client_secret",
@@ -87,8 +86,7 @@ def oauth(app: App) -> TerraformStack:
 
 def everything(app: App) -> TerraformStack:
     """Every option: the general construct, a second region, KMS, private API, imports."""
-    stack = TerraformStack(app, "everything")
-    AwsProvider(stack, "aws", region="us-east-1")
+    stack = new_stack(app, "everything", region="us-east-1")
     west = AwsProvider(stack, "west", region="us-west-2", alias="west")
     signing_key = TerraformVariable(stack, "signing_key", type="string", sensitive=True)
 
@@ -150,8 +148,7 @@ def everything(app: App) -> TerraformStack:
 
 def api_destination(app: App) -> TerraformStack:
     """An API destination on an imported connection, two rule targets and a Step Functions grant."""
-    stack = TerraformStack(app, "api-destination")
-    AwsProvider(stack, "aws", region="eu-west-1")
+    stack = new_stack(app, "api-destination", region="eu-west-1")
     connection = Connection.from_connection_attributes(
         stack,
         "Partner",

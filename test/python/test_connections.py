@@ -21,6 +21,7 @@ from cdktf_eventbridge_connection import (
     SecretValue,
 )
 from conftest import connections, only_connection, synth_json, warnings
+from stacks import new_stack
 
 RESOURCE = "aws_cloudwatch_event_connection"
 PLAIN_TEXT_WARNING = (
@@ -164,9 +165,9 @@ class TestOAuthConnection:
 class TestConnection:
     def build_pair(self, flat, make_authorization, **flat_props):
         """The same connection made with a flat construct and with Connection + Authorization."""
-        flat_stack = TerraformStack(Testing.app(), "test")
+        flat_stack = new_stack(region=None)
         flat(flat_stack, "Conn", connection_name="conn", **flat_props)
-        general_stack = TerraformStack(Testing.app(), "test")
+        general_stack = new_stack(region=None)
         conn = Connection(general_stack, "Conn", connection_name="conn", authorization=make_authorization())
         return only_connection(flat_stack), only_connection(general_stack), conn
 

@@ -10,7 +10,7 @@ https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/clou
 """
 from typing import Callable
 
-from cdktf import Testing, TerraformStack
+from cdktf import TerraformStack
 from constructs import Construct
 from cdktf_cdktf_provider_aws.cloudwatch_event_connection import (
     CloudwatchEventConnection,
@@ -28,7 +28,6 @@ from cdktf_cdktf_provider_aws.cloudwatch_event_connection import (
     CloudwatchEventConnectionAuthParametersOauthOauthHttpParametersHeader as OauthHeader,
     CloudwatchEventConnectionAuthParametersOauthOauthHttpParametersQueryString as OauthQueryString,
 )
-from cdktf_cdktf_provider_aws.provider import AwsProvider
 
 from cdktf_eventbridge_connection import (
     ApiKeyConnection,
@@ -39,12 +38,12 @@ from cdktf_eventbridge_connection import (
     SecretValue,
 )
 from conftest import synth_json
+from stacks import new_stack
 
 
 def resources(build: Callable[[TerraformStack], None]) -> dict:
     """The `resource` section of a stack built by `build`."""
-    stack = TerraformStack(Testing.app(), "docs")
-    AwsProvider(stack, "aws", region="us-east-1")
+    stack = new_stack(name="docs")
     build(stack)
     return synth_json(stack)["resource"]
 

@@ -15,6 +15,7 @@ import pytest
 from jsii.errors import JavaScriptError
 
 import cdktf_eventbridge_connection
+import flavour
 from cdktf_eventbridge_connection import (
     ApiKeyConnection,
     Authorization,
@@ -25,6 +26,12 @@ from cdktf_eventbridge_connection import (
     OAuthConnection,
     SecretValue,
 )
+
+# The messages name types as Python (module.Class) and jsii (assembly.Class) know them: by the
+# flavour's own names, e.g. cdktn_eventbridge_connection.SecretValue and cdktn.TerraformVariable.
+LIB = flavour.LIBRARY
+FRAMEWORK = flavour.FRAMEWORK
+ASSEMBLY = flavour.ASSEMBLY
 
 PLAIN = SecretValue.unsafe_plain_text
 SECRET_FIX = 'Remove control characters and ":" and keep it within 512 characters.'
@@ -203,14 +210,14 @@ def test_an_unknown_keyword_argument(stack):
 @pytest.mark.parametrize("make, message", [
     (lambda s: basic(s, username=None), "type of argument username must be str; got NoneType instead"),
     (lambda s: basic(s, password=None),
-     "type of argument password must be cdktf_eventbridge_connection.SecretValue; got NoneType instead"),
+     f"type of argument password must be {LIB}.SecretValue; got NoneType instead"),
     (lambda s: basic(s, username=42), "type of argument username must be str; got int instead"),
     (lambda s: oauth(s, http_method="POST"),
-     "type of argument http_method must be cdktf_eventbridge_connection.HttpMethod; got str instead"),
+     f"type of argument http_method must be {LIB}.HttpMethod; got str instead"),
     (lambda s: Connection(s, "Conn", authorization="API_KEY"),
-     "type of argument authorization must be cdktf_eventbridge_connection.Authorization; got str instead"),
+     f"type of argument authorization must be {LIB}.Authorization; got str instead"),
     (lambda s: basic(s, header_parameters=[HttpParameter.from_string("v")]),
-     "type of argument header_parameters must be one of (Mapping[str, cdktf_eventbridge_connection.HttpParameter], "
+     f"type of argument header_parameters must be one of (Mapping[str, {LIB}.HttpParameter], "
      "NoneType); got list instead"),
     (lambda s: BasicConnection(None, "Conn", username="user", password=PLAIN("p")),
      "type of argument scope must be constructs.Construct; got NoneType instead"),
@@ -218,14 +225,14 @@ def test_an_unknown_keyword_argument(stack):
      "type of argument id must be str; got NoneType instead"),
     (lambda s: SecretValue.unsafe_plain_text(None), "type of argument value must be str; got NoneType instead"),
     (lambda s: SecretValue.from_terraform_variable("pw"),
-     "type of argument variable must be cdktf.TerraformVariable; got str instead"),
+     f"type of argument variable must be {FRAMEWORK}.TerraformVariable; got str instead"),
     (lambda s: SecretValue.from_token(None), "type of argument token must be str; got NoneType instead"),
     (lambda s: SecretValue.ssm_secure_string(None), "type of argument parameter_name must be str; got NoneType instead"),
     (lambda s: HttpParameter.from_string(1), "type of argument value must be str; got int instead"),
     (lambda s: HttpParameter.from_secret("plain"),
-     "type of argument value must be cdktf_eventbridge_connection.SecretValue; got str instead"),
+     f"type of argument value must be {LIB}.SecretValue; got str instead"),
     (lambda s: Authorization.api_key("x-api-key", "plain"),
-     "type of argument api_key_value must be cdktf_eventbridge_connection.SecretValue; got str instead"),
+     f"type of argument api_key_value must be {LIB}.SecretValue; got str instead"),
 ], ids=["username-none", "password-none", "username-int", "method-str", "authorization-str", "parameters-list",
         "scope-none", "id-none", "plain-text-none", "variable-str", "token-none", "ssm-none", "from-string-int",
         "from-secret-str", "api-key-str"])
@@ -239,7 +246,7 @@ def test_a_plain_string_secret_is_refused_without_being_shown(stack):
     with pytest.raises(TypeError) as error:
         basic(stack, password="hunter2:Pass1234!")
     assert str(error.value) == (
-        "type of argument password must be cdktf_eventbridge_connection.SecretValue; got str instead")
+        f"type of argument password must be {LIB}.SecretValue; got str instead")
 
 
 @pytest.fixture
@@ -257,8 +264,8 @@ def without_type_checks(monkeypatch):
 def test_without_python_type_checks_the_jsii_kernel_refuses_wrong_input(stack, without_type_checks):
     error = raised(lambda: basic(stack, username=42))
     assert str(error).startswith(
-        "Passed to parameter props of new cdktf-eventbridge-connection.BasicConnection: "
-        "Unable to deserialize value as cdktf-eventbridge-connection.BasicConnectionProps")
+        f"Passed to parameter props of new {ASSEMBLY}.BasicConnection: "
+        f"Unable to deserialize value as {ASSEMBLY}.BasicConnectionProps")
     assert "Key 'username': Unable to deserialize value as string" in str(error)
 
 

@@ -1,4 +1,10 @@
-"""examples/python: the app runs as the cdktf CLI runs it and synthesizes what its README says."""
+"""examples/python: the app runs as the cdktf CLI runs it and synthesizes what its README says.
+
+The example is written in the cdktf vocabulary, like the tests. For another flavour it runs
+with the same import alias as the suite (flavour.py), installed by a small bootstrap before
+main.py runs as `__main__`; for cdktf it runs exactly as the CLI runs it. (The cdktn CLI
+sets the same CDKTF_OUTDIR, and cdktn 0.24's App reads it.)
+"""
 import json
 import os
 import subprocess
@@ -6,16 +12,32 @@ import sys
 
 import pytest
 
-from conftest import REPO
+import flavour
+from conftest import HERE, REPO
 
 EXAMPLE = REPO / "examples" / "python"
+
+
+def example_command() -> list:
+    """`python main.py`; for a flavour other than cdktf, with the import alias installed first."""
+    if not flavour.ALIASES:
+        return [sys.executable, "main.py"]
+    bootstrap = "; ".join([
+        "import runpy, sys",
+        f"sys.path.append({str(HERE)!r})",
+        "import flavour",
+        "flavour.install_alias()",
+        "sys.argv = ['main.py']",
+        "runpy.run_path('main.py', run_name='__main__')",
+    ])
+    return [sys.executable, "-c", bootstrap]
 
 
 @pytest.fixture(scope="module")
 def synthesized(tmp_path_factory):
     """Runs `python main.py` in examples/python as `cdktf synth` does: CDKTF_OUTDIR set."""
     outdir = tmp_path_factory.mktemp("cdktf.out")
-    result = subprocess.run([sys.executable, "main.py"], cwd=EXAMPLE, env={**os.environ, "CDKTF_OUTDIR": str(outdir)},
+    result = subprocess.run(example_command(), cwd=EXAMPLE, env={**os.environ, "CDKTF_OUTDIR": str(outdir)},
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return outdir, result
@@ -83,3 +105,10 @@ def test_no_secret_literal(document):
 
 def test_outputs_the_connection_arns(document):
     assert sorted(document["output"]) == ["CrmArn", "FulfilmentArn", "PaymentsArn"]
+
+
+def test_uses_the_provider_binding_of_this_flavour(document):
+    """The child ran with this flavour's binding: its provider pin is the flavour's reviewed one."""
+    reviewed = json.loads((REPO / "test" / "fixtures" / "expected" / "terraform" / f"{flavour.NAME}.json")
+                          .read_text(encoding="utf-8"))
+    assert document["terraform"]["required_providers"] == reviewed["terraform"]["required_providers"]
