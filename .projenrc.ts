@@ -24,7 +24,7 @@ const project = new cdk.JsiiProject({
   // The cdktf flavour: cdktf 0.21 with the prebuilt AWS provider binding 20.x (AWS provider 5)
   // or 21.x (AWS provider 6). The cdktn flavour's metadata is derived from this one by
   // scripts/flavours.js (see DESIGN.md, "Flavours").
-  peerDeps: ['cdktf@^0.21.0', 'constructs@^10.4.2', '@cdktf/provider-aws@^20.1.0 || ^21.0.0'],
+  peerDeps: ['cdktf@^0.21.0', 'constructs@^10.4.2', '@cdktf/provider-aws@>=20.1.0 <22.0.0'],
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'cdktf@0.21.0',
