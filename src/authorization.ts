@@ -5,7 +5,8 @@ import { HttpMethod, HttpParameter } from './http-parameter';
 import { countParameters, renderHttpParameters, resolveSecret } from './private/render';
 import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
 import { checkString, described, fail } from './private/validation';
-import { ResourceTarget, SecretValue } from './secret-value';
+import { ResourceTarget } from './private/secret-reads';
+import { SecretValue } from './secret-value';
 
 /**
  * Properties of {@link Authorization.oauth}: OAuth 2.0 client credentials.

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { described, fail } from './private/validation';
-import { SecretResolveContext, SecretValue } from './secret-value';
+import { SecretResolveContext } from './private/secret-reads';
+import { SecretValue } from './secret-value';
 
 /**
  * HTTP methods.

@@ -1,7 +1,8 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpParameter, RenderedHttpParameter } from '../http-parameter';
-import { ResourceTarget, SecretValue } from '../secret-value';
+import { SecretValue } from '../secret-value';
+import { ResourceTarget } from './secret-reads';
 import {
   BODY_KEY,
   HEADER_KEY,
@@ -153,7 +154,8 @@ export function resolveSecret(
 
 /** Refuses anything that is not a SecretValue, without describing a string's content. */
 export function requireSecretValue(scope: Construct, property: string, value: unknown): asserts value is SecretValue {
-  if (!(value instanceof SecretValue)) {
+  // A SecretValue subclass not made by the factories (say, from Python) has no `_resolve`.
+  if (!(value instanceof SecretValue) || typeof (value as SecretValue)._resolve !== 'function') {
     fail(
       scope,
       property,
