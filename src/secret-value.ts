@@ -1,7 +1,7 @@
 import { Annotations, Fn, TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SecretResolveContext, secretVersionRead, ssmParameterRead } from './private/secret-reads';
-import { described, fail } from './private/validation';
+import { Checker, described, withoutNulls } from './private/validation';
 
 /**
  * Options for {@link SecretValue.secretsManager}.
@@ -95,7 +95,7 @@ export abstract class SecretValue {
    * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/secretsmanager_secret_version
    */
   public static secretsManager(secretId: string, options: SecretsManagerSecretOptions = {}): SecretValue {
-    return new SecretsManagerSecret(secretId, options ?? {});
+    return new SecretsManagerSecret(secretId, options !== null && typeof options === 'object' ? withoutNulls(options) : {});
   }
 
   /**
@@ -194,9 +194,10 @@ class PlainTextSecret extends SecretValue {
   }
 
   public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
     const value = this.#value as unknown;
     if (typeof value !== 'string') {
-      fail(scope, context.property, 'must be a string given to `SecretValue.unsafePlainText()`', redactedPrimitive(value),
+      check.fail(context.property, 'must be a string given to `SecretValue.unsafePlainText()`', redactedPrimitive(value),
         'Pass the secret as a string.');
     }
     warnPlainTextOnce(scope, context.property);
@@ -223,9 +224,10 @@ class TokenSecret extends SecretValue {
   }
 
   public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
     const value = this.#token as unknown;
     if (typeof value !== 'string' || !Token.isUnresolved(value)) {
-      fail(scope, context.property, 'must be an unresolved token when given to `SecretValue.fromToken()`',
+      check.fail(context.property, 'must be an unresolved token when given to `SecretValue.fromToken()`',
         typeof value === 'string' ? described('a literal string (redacted)') : redactedPrimitive(value),
         'Pass a token such as another resource\'s attribute, or use `SecretValue.unsafePlainText()` for a literal.',
       );
@@ -245,14 +247,15 @@ class VariableSecret extends SecretValue {
   }
 
   public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
     const variable = this.variable as unknown;
     if (!(variable instanceof TerraformVariable)) {
-      fail(scope, context.property, 'must be given a TerraformVariable by `SecretValue.fromTerraformVariable()`',
+      check.fail(context.property, 'must be given a TerraformVariable by `SecretValue.fromTerraformVariable()`',
         typeof variable === 'string' ? described('a plain string (redacted)') : redactedPrimitive(variable),
         'Pass the TerraformVariable that holds the secret.');
     }
     if (variable.sensitive !== true) {
-      fail(scope, context.property, 'must come from a Terraform variable declared with `sensitive: true`',
+      check.fail(context.property, 'must come from a Terraform variable declared with `sensitive: true`',
         described(`variable "${variable.node.path}" with sensitive ${variable.sensitive === undefined ? 'unset' : 'false'}`),
         'Declare the variable with `sensitive: true` so that Terraform redacts it in plans and output.');
     }
@@ -280,18 +283,19 @@ class SecretsManagerSecret extends SecretValue {
   }
 
   public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
     const { secretId, options } = this;
     const property = context.property;
     if (typeof secretId !== 'string' || secretId.length === 0) {
-      fail(scope, property, 'must name a secret in `SecretValue.secretsManager()`', secretId, 'Pass the secret\'s name or ARN.');
+      check.fail(property, 'must name a secret in `SecretValue.secretsManager()`', secretId, 'Pass the secret\'s name or ARN.');
     }
     if (options.versionStage !== undefined && options.versionId !== undefined) {
-      fail(scope, property, 'can read a Secrets Manager secret by `versionStage` or by `versionId`, not both',
+      check.fail(property, 'can read a Secrets Manager secret by `versionStage` or by `versionId`, not both',
         described(`versionStage ${JSON.stringify(options.versionStage)} and versionId ${JSON.stringify(options.versionId)}`),
         'Remove one of them.');
     }
     if (options.jsonField !== undefined && (typeof options.jsonField !== 'string' || options.jsonField.length === 0)) {
-      fail(scope, property, 'must have a non-empty `jsonField` when one is given', options.jsonField,
+      check.fail(property, 'must have a non-empty `jsonField` when one is given', options.jsonField,
         'Name the field of the JSON secret to read, or omit `jsonField` to read the whole secret string.');
     }
     const version = secretVersionRead(scope, context,
@@ -314,9 +318,10 @@ class SsmSecureStringSecret extends SecretValue {
   }
 
   public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
     const parameterName = this.parameterName;
     if (typeof parameterName !== 'string' || parameterName.length === 0) {
-      fail(scope, context.property, 'must name a parameter in `SecretValue.ssmSecureString()`', parameterName,
+      check.fail(context.property, 'must name a parameter in `SecretValue.ssmSecureString()`', parameterName,
         'Pass the SecureString parameter\'s name or ARN.');
     }
     return ssmParameterRead(scope, context, parameterName).value;

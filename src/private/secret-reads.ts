@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
-import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
-import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import type { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
+import type { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { binding } from './bindings';
 
 /*
  * The data sources that read secrets from Secrets Manager and SSM Parameter Store.
@@ -54,7 +55,7 @@ export function secretVersionRead(
 ): DataAwsSecretsmanagerSecretVersion {
   return sharedRead(consumer, context, 'SecretsManagerSecretVersion',
     [reference.secretId, reference.versionStage, reference.versionId],
-    (scope, id) => new DataAwsSecretsmanagerSecretVersion(scope, id, {
+    (scope, id) => new (binding('DataAwsSecretsmanagerSecretVersion'))(scope, id, {
       secretId: reference.secretId,
       versionStage: reference.versionStage,
       versionId: reference.versionId,
@@ -66,7 +67,7 @@ export function secretVersionRead(
 /** The data source that reads and decrypts an SSM parameter for a consumer. */
 export function ssmParameterRead(consumer: Construct, context: SecretResolveContext, parameterName: string): DataAwsSsmParameter {
   return sharedRead(consumer, context, 'SsmParameter', [parameterName, undefined, undefined],
-    (scope, id) => new DataAwsSsmParameter(scope, id, {
+    (scope, id) => new (binding('DataAwsSsmParameter'))(scope, id, {
       name: parameterName,
       withDecryption: true,
       provider: context.provider,
