@@ -3,8 +3,7 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
-import { checkStringList, checkStringMap } from './private/collections';
-import { checkInteger } from './private/numbers';
+import { binding } from './private/bindings';
 import {
   DEAD_LETTER_QUEUE_ARN,
   EVENT_BUS_NAME_OR_ARN,
@@ -24,7 +23,7 @@ import {
   TARGET_INPUT,
   TARGET_QUERY_VALUE,
 } from './private/rules';
-import { checkString, described, fail } from './private/validation';
+import { Checker, described, withoutNulls } from './private/validation';
 
 /**
  * How a target rewrites each event before sending it: values picked from the
@@ -204,65 +203,52 @@ export class ApiDestinationTarget extends Construct {
    */
   public readonly resource: CloudwatchEventTarget;
 
-  constructor(scope: Construct, id: string, props: ApiDestinationTargetProps) {
+  constructor(scope: Construct, id: string, given: ApiDestinationTargetProps) {
     super(scope, id);
-    if (props === null || typeof props !== 'object') {
-      fail(this, 'props', 'must be an object', props,
-        'Pass the target\'s properties, with at least `ruleName` and `apiDestination`.');
-    }
+    const check: Checker = new Checker(this);
+    const props = check.props(given, 'Pass the target\'s properties, with at least `ruleName` and `apiDestination`.');
 
-    checkString(this, 'ruleName', props.ruleName, RULE_NAME, 'Pass the rule\'s name, e.g. `rule.name`.');
-    if (props.eventBusName !== undefined) {
-      checkString(this, 'eventBusName', props.eventBusName, EVENT_BUS_NAME_OR_ARN,
-        'Pass the event bus\'s name or ARN, or omit it for the default bus.');
-    }
+    check.string('ruleName', props.ruleName, RULE_NAME, 'Pass the rule\'s name, e.g. `rule.name`.');
+    check.optionalString('eventBusName', props.eventBusName, EVENT_BUS_NAME_OR_ARN,
+      'Pass the event bus\'s name or ARN, or omit it for the default bus.');
     const destination = props.apiDestination as unknown;
     if (destination === null || typeof destination !== 'object'
       || typeof (destination as IApiDestination).apiDestinationArn !== 'string') {
-      fail(this, 'apiDestination', 'must be an API destination (IApiDestination)', destination,
+      check.fail('apiDestination', 'must be an API destination (IApiDestination)', destination,
         'Pass an ApiDestination or ApiDestination.fromApiDestinationArn().');
     }
     const apiDestinationArn = (destination as IApiDestination).apiDestinationArn;
-    if (props.targetId !== undefined) {
-      checkString(this, 'targetId', props.targetId, TARGET_ID,
-        'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
-    }
+    check.optionalString('targetId', props.targetId, TARGET_ID,
+      'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
 
-    const httpTarget = this.renderHttpTarget(props);
-    const input = this.renderInput(props);
-    const inputTransformer = this.renderInputTransformer(props);
+    const httpTarget = renderHttpTarget(check, props);
+    const input = renderInput(check, props);
+    const inputTransformer = renderInputTransformer(check, props);
 
     if (props.maximumEventAgeInSeconds !== undefined) {
-      checkInteger(this, 'maximumEventAgeInSeconds', props.maximumEventAgeInSeconds, MAXIMUM_EVENT_AGE,
+      check.integer('maximumEventAgeInSeconds', props.maximumEventAgeInSeconds, MAXIMUM_EVENT_AGE,
         'Use a number of seconds from 60 to 86400.');
     }
     if (props.maximumRetryAttempts !== undefined) {
-      checkInteger(this, 'maximumRetryAttempts', props.maximumRetryAttempts, MAXIMUM_RETRY_ATTEMPTS,
+      check.integer('maximumRetryAttempts', props.maximumRetryAttempts, MAXIMUM_RETRY_ATTEMPTS,
         'Use a number of attempts from 0 to 185.');
     }
     const retryPolicy = props.maximumEventAgeInSeconds === undefined && props.maximumRetryAttempts === undefined
       ? undefined
       : { maximumEventAgeInSeconds: props.maximumEventAgeInSeconds, maximumRetryAttempts: props.maximumRetryAttempts };
 
-    if (props.deadLetterQueueArn !== undefined) {
-      checkString(this, 'deadLetterQueueArn', props.deadLetterQueueArn, DEAD_LETTER_QUEUE_ARN,
-        'Pass the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue.');
-    }
+    check.optionalString('deadLetterQueueArn', props.deadLetterQueueArn, DEAD_LETTER_QUEUE_ARN,
+      'Pass the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue.');
 
     if (props.roleArn !== undefined) {
-      checkString(this, 'roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
+      check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
       this.roleArn = props.roleArn;
     } else {
       this.role = this.createRole(apiDestinationArn, props.provider);
       this.roleArn = this.role.arn;
     }
 
-    // Loaded on first use: the target binding is the largest module the library needs
-    // (about 17 ms of start-up), and many programs never create a target.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CloudwatchEventTarget: Target } = require('@cdktf/provider-aws/lib/cloudwatch-event-target') as
-      typeof import('@cdktf/provider-aws/lib/cloudwatch-event-target');
-    this.resource = new Target(this, 'Resource', {
+    this.resource = new (binding('CloudwatchEventTarget'))(this, 'Resource', {
       rule: props.ruleName,
       eventBusName: props.eventBusName,
       targetId: props.targetId,
@@ -278,73 +264,9 @@ export class ApiDestinationTarget extends Construct {
     this.targetId = this.resource.targetId;
   }
 
-  private renderHttpTarget(props: ApiDestinationTargetProps) {
-    const headerParameters = checkStringMap(this, 'headerParameters', props.headerParameters, {
-      key: HEADER_KEY,
-      keyFix: 'Use a valid HTTP header name such as "X-Source".',
-      value: TARGET_HEADER_VALUE,
-      valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
-    });
-    const queryStringParameters = checkStringMap(this, 'queryStringParameters', props.queryStringParameters, {
-      key: QUERY_KEY,
-      keyFix: 'Remove control characters from the key.',
-      value: TARGET_QUERY_VALUE,
-      valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
-    });
-    const pathParameterValues = checkStringList(this, 'pathParameterValues', props.pathParameterValues, PATH_PARAMETER,
-      'Pass a value or a JSON path such as "$.detail.id" for each `*` of the endpoint.');
-    if (!headerParameters && !queryStringParameters && !pathParameterValues) return undefined;
-    return { headerParameters, queryStringParameters, pathParameterValues };
-  }
-
-  private renderInput(props: ApiDestinationTargetProps): string | undefined {
-    if (props.input === undefined) return undefined;
-    if (props.inputTransformer !== undefined) {
-      fail(this, 'input', 'cannot be combined with `inputTransformer`', described('both `input` and `inputTransformer`'),
-        'Pass a fixed `input` or an `inputTransformer`, not both.');
-    }
-    checkString(this, 'input', props.input, TARGET_INPUT, 'Shorten the input.');
-    if (!Token.isUnresolved(props.input)) {
-      try {
-        JSON.parse(props.input);
-      } catch {
-        fail(this, 'input', 'must be valid JSON', props.input,
-          'Pass JSON text, e.g. JSON.stringify({ ... }), or use `inputTransformer` for a template.');
-      }
-    }
-    return props.input;
-  }
-
-  private renderInputTransformer(props: ApiDestinationTargetProps) {
-    const transformer = props.inputTransformer as unknown;
-    if (transformer === undefined) return undefined;
-    if (transformer === null || typeof transformer !== 'object') {
-      fail(this, 'inputTransformer', 'must be an object with `inputTemplate`', transformer,
-        'Pass { inputTemplate, inputPathsMap }.');
-    }
-    const options = transformer as InputTransformerOptions;
-    checkString(this, 'inputTransformer.inputTemplate', options.inputTemplate, INPUT_TEMPLATE,
-      'Write a template of 1-8192 characters.');
-    const inputPaths = checkStringMap(this, 'inputTransformer.inputPathsMap', options.inputPathsMap, {
-      key: INPUT_PATH_KEY,
-      keyFix: 'Name the path with letters, digits, _ and -, e.g. "orderId".',
-      value: INPUT_PATH,
-      valueFix: 'Use a shorter JSON path, e.g. "$.detail.id".',
-      maxEntries: MAX_INPUT_PATHS,
-    });
-    return { inputTemplate: options.inputTemplate, inputPaths };
-  }
-
   private createRole(apiDestinationArn: string, provider: TerraformProvider | undefined): IamRole {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { DataAwsIamPolicyDocument } = require('@cdktf/provider-aws/lib/data-aws-iam-policy-document') as
-      typeof import('@cdktf/provider-aws/lib/data-aws-iam-policy-document');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { IamRole: Role } = require('@cdktf/provider-aws/lib/iam-role') as typeof import('@cdktf/provider-aws/lib/iam-role');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { IamRolePolicy } = require('@cdktf/provider-aws/lib/iam-role-policy') as
-      typeof import('@cdktf/provider-aws/lib/iam-role-policy');
-    const trust = new DataAwsIamPolicyDocument(this, 'AssumeRolePolicy', {
+    const PolicyDocument = binding('DataAwsIamPolicyDocument');
+    const trust = new PolicyDocument(this, 'AssumeRolePolicy', {
       statement: [{
         effect: 'Allow',
         actions: ['sts:AssumeRole'],
@@ -352,12 +274,12 @@ export class ApiDestinationTarget extends Construct {
       }],
       provider,
     });
-    const role = new Role(this, 'Role', {
+    const role = new (binding('IamRole'))(this, 'Role', {
       assumeRolePolicy: trust.json,
       description: roleDescription(this.node.path),
       provider,
     });
-    const permissions = new DataAwsIamPolicyDocument(this, 'PolicyDocument', {
+    const permissions = new PolicyDocument(this, 'PolicyDocument', {
       statement: [{
         effect: 'Allow',
         actions: ['events:InvokeApiDestination'],
@@ -365,7 +287,7 @@ export class ApiDestinationTarget extends Construct {
       }],
       provider,
     });
-    new IamRolePolicy(this, 'Policy', {
+    new (binding('IamRolePolicy'))(this, 'Policy', {
       role: role.name,
       name: 'invoke-api-destination',
       policy: permissions.json,
@@ -374,6 +296,64 @@ export class ApiDestinationTarget extends Construct {
     return role;
   }
 }
+
+function renderHttpTarget(check: Checker, props: ApiDestinationTargetProps) {
+  const headerParameters = check.stringMap('headerParameters', props.headerParameters, {
+    key: HEADER_KEY,
+    keyFix: 'Use a valid HTTP header name such as "X-Source".',
+    value: TARGET_HEADER_VALUE,
+    valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
+  });
+  const queryStringParameters = check.stringMap('queryStringParameters', props.queryStringParameters, {
+    key: QUERY_KEY,
+    keyFix: 'Remove control characters from the key.',
+    value: TARGET_QUERY_VALUE,
+    valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
+  });
+  const pathParameterValues = check.stringList('pathParameterValues', props.pathParameterValues, PATH_PARAMETER,
+    'Pass a value or a JSON path such as "$.detail.id" for each `*` of the endpoint.');
+  if (!headerParameters && !queryStringParameters && !pathParameterValues) return undefined;
+  return { headerParameters, queryStringParameters, pathParameterValues };
+}
+
+function renderInput(check: Checker, props: ApiDestinationTargetProps): string | undefined {
+  if (props.input === undefined) return undefined;
+  if (props.inputTransformer !== undefined) {
+    check.fail('input', 'cannot be combined with `inputTransformer`', described('both `input` and `inputTransformer`'),
+      'Pass a fixed `input` or an `inputTransformer`, not both.');
+  }
+  check.string('input', props.input, TARGET_INPUT, 'Shorten the input.');
+  if (!Token.isUnresolved(props.input)) {
+    try {
+      JSON.parse(props.input);
+    } catch {
+      check.fail('input', 'must be valid JSON', props.input,
+        'Pass JSON text, e.g. JSON.stringify({ ... }), or use `inputTransformer` for a template.');
+    }
+  }
+  return props.input;
+}
+
+function renderInputTransformer(check: Checker, props: ApiDestinationTargetProps) {
+  const transformer = props.inputTransformer as unknown;
+  if (transformer === undefined) return undefined;
+  if (transformer === null || typeof transformer !== 'object') {
+    check.fail('inputTransformer', 'must be an object with `inputTemplate`', transformer,
+      'Pass { inputTemplate, inputPathsMap }.');
+  }
+  const options = withoutNulls(transformer as InputTransformerOptions);
+  check.string('inputTransformer.inputTemplate', options.inputTemplate, INPUT_TEMPLATE,
+    'Write a template of 1-8192 characters.');
+  const inputPaths = check.stringMap('inputTransformer.inputPathsMap', options.inputPathsMap, {
+    key: INPUT_PATH_KEY,
+    keyFix: 'Name the path with letters, digits, _ and -, e.g. "orderId".',
+    value: INPUT_PATH,
+    valueFix: 'Use a shorter JSON path, e.g. "$.detail.id".',
+    maxEntries: MAX_INPUT_PATHS,
+  });
+  return { inputTemplate: options.inputTemplate, inputPaths };
+}
+
 
 /** An IAM role description (1000 characters of tab, line breaks, printable Latin-1). */
 function roleDescription(path: string): string {

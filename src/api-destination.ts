@@ -1,11 +1,11 @@
-import { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
+import type { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
 import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IConnection } from './connection';
-import { HttpMethod } from './http-parameter';
+import { HttpMethod } from './http-method';
 import { resourceNameFromArn } from './private/arns';
+import { binding } from './private/bindings';
 import { defaultPhysicalName } from './private/names';
-import { checkInteger } from './private/numbers';
 import {
   API_DESTINATION_ARN,
   API_DESTINATION_DESCRIPTION,
@@ -14,7 +14,7 @@ import {
   HTTPS_ENDPOINT,
   RATE_LIMIT_PER_SECOND,
 } from './private/rules';
-import { checkString, fail } from './private/validation';
+import { Checker } from './private/validation';
 
 /**
  * An EventBridge API destination, created in this stack or imported.
@@ -116,16 +116,6 @@ export class ApiDestination extends Construct implements IApiDestination {
   }
 
   /**
-   * The ARN of the API destination.
-   */
-  public readonly apiDestinationArn: string;
-
-  /**
-   * The name of the API destination.
-   */
-  public readonly apiDestinationName: string;
-
-  /**
    * The connection the API destination uses.
    */
   public readonly connection: IConnection;
@@ -136,49 +126,57 @@ export class ApiDestination extends Construct implements IApiDestination {
    */
   public readonly resource: CloudwatchEventApiDestination;
 
-  constructor(scope: Construct, id: string, props: ApiDestinationProps) {
-    super(scope, id);
-    if (props === null || typeof props !== 'object') {
-      fail(this, 'props', 'must be an object', props, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
-    }
+  // Attribute tokens are made on first read, as Connection's are (see there).
+  #apiDestinationArn?: string;
+  #apiDestinationName?: string;
 
-    const connection = props.connection as unknown;
-    if (connection === null || typeof connection !== 'object' || typeof (connection as IConnection).connectionArn !== 'string') {
-      fail(this, 'connection', 'must be a connection (IConnection)', connection,
-        'Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection.');
-    }
+  constructor(scope: Construct, id: string, given: ApiDestinationProps) {
+    super(scope, id);
+    const check: Checker = new Checker(this);
+    const props = check.props(given, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
+    const connection = check.connection('connection', props.connection);
 
     const name = props.apiDestinationName ?? defaultPhysicalName(this);
-    checkString(this, 'apiDestinationName', name, API_DESTINATION_NAME,
+    check.string('apiDestinationName', name, API_DESTINATION_NAME,
       'Use a name such as "my-destination", or omit `apiDestinationName` to get a generated one.');
-    if (props.description !== undefined) {
-      checkString(this, 'description', props.description, API_DESTINATION_DESCRIPTION, 'Shorten the description.');
-    }
-    checkString(this, 'endpoint', props.endpoint, HTTPS_ENDPOINT,
+    check.optionalString('description', props.description, API_DESTINATION_DESCRIPTION, 'Shorten the description.');
+    check.string('endpoint', props.endpoint, HTTPS_ENDPOINT,
       'Use the full https:// URL of the endpoint, with `*` for path parameters.');
     const httpMethod = props.httpMethod ?? HttpMethod.POST;
     if (!API_DESTINATION_HTTP_METHODS.includes(httpMethod)) {
-      fail(this, 'httpMethod', `must be one of ${API_DESTINATION_HTTP_METHODS.join(', ')}`, httpMethod,
+      check.fail('httpMethod', `must be one of ${API_DESTINATION_HTTP_METHODS.join(', ')}`, httpMethod,
         'Use a value of HttpMethod.');
     }
     if (props.rateLimitPerSecond !== undefined) {
-      checkInteger(this, 'rateLimitPerSecond', props.rateLimitPerSecond, RATE_LIMIT_PER_SECOND,
+      check.integer('rateLimitPerSecond', props.rateLimitPerSecond, RATE_LIMIT_PER_SECOND,
         'Use a whole number of invocations per second, or omit it for the default of 300.');
     }
 
-    this.resource = new CloudwatchEventApiDestination(this, 'Resource', {
+    this.resource = new (binding('CloudwatchEventApiDestination'))(this, 'Resource', {
       name,
       description: props.description,
-      connectionArn: (connection as IConnection).connectionArn,
+      connectionArn: connection.connectionArn,
       invocationEndpoint: props.endpoint,
       httpMethod,
       invocationRateLimitPerSecond: props.rateLimitPerSecond,
       provider: props.provider,
     });
 
-    this.connection = connection as IConnection;
-    this.apiDestinationArn = this.resource.arn;
-    this.apiDestinationName = this.resource.name;
+    this.connection = connection;
+  }
+
+  /**
+   * The ARN of the API destination.
+   */
+  public get apiDestinationArn(): string {
+    return this.#apiDestinationArn ??= this.resource.arn;
+  }
+
+  /**
+   * The name of the API destination.
+   */
+  public get apiDestinationName(): string {
+    return this.#apiDestinationName ??= this.resource.name;
   }
 }
 
@@ -189,7 +187,7 @@ class ImportedApiDestination extends Construct implements IApiDestination {
 
   constructor(scope: Construct, id: string, apiDestinationArn: string) {
     super(scope, id);
-    checkString(this, 'apiDestinationArn', apiDestinationArn, API_DESTINATION_ARN,
+    new Checker(this).string('apiDestinationArn', apiDestinationArn, API_DESTINATION_ARN,
       'Copy the ARN from the EventBridge console or `aws events describe-api-destination`.');
     this.apiDestinationArn = apiDestinationArn;
     this.apiDestinationName = resourceNameFromArn(apiDestinationArn);

@@ -1,11 +1,13 @@
-import { CloudwatchEventConnectionAuthParameters } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import type { CloudwatchEventConnectionAuthParameters } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { HttpMethod, HttpParameter } from './http-parameter';
-import { countParameters, renderHttpParameters, resolveSecret } from './private/render';
+import { HttpMethod } from './http-method';
+import { HttpParameter } from './http-parameter';
+import { countParameters, parameterMapProperty, renderHttpParameters, resolveSecret } from './private/render';
 import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
-import { checkString, described, fail } from './private/validation';
-import { ResourceTarget, SecretValue } from './secret-value';
+import { ResourceTarget } from './private/secret-reads';
+import { Checker, described, withoutNulls } from './private/validation';
+import { SecretValue } from './secret-value';
 
 /**
  * Properties of {@link Authorization.oauth}: OAuth 2.0 client credentials.
@@ -112,16 +114,7 @@ export abstract class Authorization {
    * @param props the endpoint, client credentials and parameters
    */
   public static oauth(props: OAuthAuthorizationProps): Authorization {
-    return new OAuthAuthorization(props, OAUTH_PROPERTY_NAMES);
-  }
-
-  /**
-   * OAuth authorization for a construct that names the OAuth parameter maps
-   * differently in its props (OAuthConnection), so that messages use its names.
-   * @internal
-   */
-  public static _oauthWithPropertyNames(props: OAuthAuthorizationProps, names: OAuthPropertyNames): Authorization {
-    return new OAuthAuthorization(props, names);
+    return new OAuthAuthorization(props);
   }
 
   /**
@@ -133,7 +126,19 @@ export abstract class Authorization {
    * Validates the authorization and renders it in the connection's scope.
    * @internal
    */
-  public abstract _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig;
+  public abstract _bind(scope: Construct, context: AuthorizationBindContext): AuthorizationConfig;
+}
+
+/**
+ * What a connection gives its authorization to bind with.
+ * @internal
+ */
+export interface AuthorizationBindContext extends ResourceTarget {
+  /**
+   * Prefixes the names of the OAuth parameter maps in messages: OAuthConnection calls
+   * `bodyParameters` `oauthBodyParameters`. Default: none.
+   */
+  readonly parameterMapPrefix?: string;
 }
 
 const AUTH_FIX = 'Remove control characters and ":" and keep it within 512 characters.';
@@ -145,8 +150,8 @@ class ApiKeyAuthorization extends Authorization {
     super();
   }
 
-  public _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig {
-    checkString(scope, 'apiKeyName', this.apiKeyName, AUTH_HEADER, AUTH_FIX);
+  public _bind(scope: Construct, target: AuthorizationBindContext): AuthorizationConfig {
+    new Checker(scope).string('apiKeyName', this.apiKeyName, AUTH_HEADER, AUTH_FIX);
     const value = resolveSecret(scope, 'apiKeyValue', this.apiKeyValue, AUTH_HEADER, AUTH_FIX, target);
     return {
       authorizationType: this.authorizationType,
@@ -162,8 +167,8 @@ class BasicAuthorization extends Authorization {
     super();
   }
 
-  public _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig {
-    checkString(scope, 'username', this.username, AUTH_HEADER, AUTH_FIX);
+  public _bind(scope: Construct, target: AuthorizationBindContext): AuthorizationConfig {
+    new Checker(scope).string('username', this.username, AUTH_HEADER, AUTH_FIX);
     const password = resolveSecret(scope, 'password', this.password, AUTH_HEADER, AUTH_FIX, target);
     return {
       authorizationType: this.authorizationType,
@@ -172,58 +177,45 @@ class BasicAuthorization extends Authorization {
   }
 }
 
-/**
- * The names a construct gives the OAuth parameter maps, for messages.
- * @internal
- */
-export interface OAuthPropertyNames {
-  readonly body: string;
-  readonly header: string;
-  readonly queryString: string;
-}
-
-const OAUTH_PROPERTY_NAMES: OAuthPropertyNames = {
-  body: 'bodyParameters',
-  header: 'headerParameters',
-  queryString: 'queryStringParameters',
-};
-
 class OAuthAuthorization extends Authorization {
   public readonly authorizationType = 'OAUTH_CLIENT_CREDENTIALS';
 
-  constructor(private readonly props: OAuthAuthorizationProps, private readonly names: OAuthPropertyNames) {
+  constructor(private readonly props: OAuthAuthorizationProps) {
     super();
   }
 
-  public _bind(scope: Construct, target: ResourceTarget): AuthorizationConfig {
-    // A missing props object (possible from Python or JSON) reports the first missing prop by name.
-    const props = (this.props !== null && typeof this.props === 'object' ? this.props : {}) as OAuthAuthorizationProps;
-    checkString(scope, 'authorizationEndpoint', props.authorizationEndpoint, HTTPS_ENDPOINT,
+  public _bind(scope: Construct, context: AuthorizationBindContext): AuthorizationConfig {
+    const check: Checker = new Checker(scope);
+    const { parameterMapPrefix, ...target } = context;
+    // A missing props object (possible from Python or JSON) reports the first missing prop by name;
+    // an optional prop given as null is not given.
+    const props = withoutNulls((this.props !== null && typeof this.props === 'object' ? this.props : {}) as OAuthAuthorizationProps);
+    check.string('authorizationEndpoint', props.authorizationEndpoint, HTTPS_ENDPOINT,
       'Use the https:// URL of the token endpoint, percent-encoding other characters.');
     if (!Token.isUnresolved(props.httpMethod) && !OAUTH_HTTP_METHODS.includes(props.httpMethod)) {
-      fail(scope, 'httpMethod', `must be one of ${OAUTH_HTTP_METHODS.join(', ')} for an OAuth authorization endpoint`,
+      check.fail('httpMethod', `must be one of ${OAUTH_HTTP_METHODS.join(', ')} for an OAuth authorization endpoint`,
         props.httpMethod, 'Use HttpMethod.GET, HttpMethod.POST or HttpMethod.PUT.');
     }
-    checkString(scope, 'clientId', props.clientId, AUTH_HEADER, AUTH_FIX);
+    check.string('clientId', props.clientId, AUTH_HEADER, AUTH_FIX);
     const clientSecret = resolveSecret(scope, 'clientSecret', props.clientSecret, AUTH_HEADER, AUTH_FIX, target);
 
-    const names = this.names;
+    const [body, header, queryString] = (['body', 'header', 'queryString'] as const)
+      .map((kind) => parameterMapProperty(kind, parameterMapPrefix));
     const count = countParameters(props.bodyParameters) + countParameters(props.headerParameters)
       + countParameters(props.queryStringParameters);
     if (count === 0) {
-      fail(scope, names.body,
-        `or \`${names.header}\` or \`${names.queryString}\` must hold at least one parameter for an OAuth connection ` +
+      check.fail(body,
+        `or \`${header}\` or \`${queryString}\` must hold at least one parameter for an OAuth connection ` +
         '(the Terraform provider requires a non-empty oauth_http_parameters block)',
         described('none'),
-        `Add the parameter the token endpoint expects, for example ${names.body}: ` +
+        `Add the parameter the token endpoint expects, for example ${body}: ` +
         '{ grant_type: HttpParameter.fromString("client_credentials") }.');
     }
     const oauthHttpParameters = renderHttpParameters(scope, {
       body: props.bodyParameters,
       header: props.headerParameters,
       queryString: props.queryStringParameters,
-      names,
-    }, target) ?? {};
+    }, target, parameterMapPrefix) ?? {};
 
     return {
       authorizationType: this.authorizationType,

@@ -1,21 +1,20 @@
-import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
-import { DataAwsCloudwatchEventConnection } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-event-connection';
-import { Fn, TerraformProvider, Token } from 'cdktf';
+import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Authorization } from './authorization';
 import { HttpParameter } from './http-parameter';
+import { binding } from './private/bindings';
+import { ImportedConnection, LookedUpConnection } from './private/imported-connection';
 import { defaultPhysicalName } from './private/names';
 import { renderHttpParameters } from './private/render';
 import {
-  CONNECTION_ARN,
   CONNECTION_NAME,
   DESCRIPTION,
   KMS_KEY_IDENTIFIER,
   REGION,
   RESOURCE_CONFIGURATION_ARN,
-  SECRETS_MANAGER_SECRET_ARN,
 } from './private/rules';
-import { checkString, ConnectionValidationError, fail, requireBindingArgument, withoutNulls } from './private/validation';
+import { Checker } from './private/validation';
 
 /**
  * An EventBridge connection, created in this stack or imported.
@@ -225,54 +224,45 @@ export class Connection extends Construct implements IConnection {
 
   constructor(scope: Construct, id: string, given: ConnectionProps) {
     super(scope, id);
-    if (given === null || typeof given !== 'object') {
-      fail(this, 'props', 'must be an object', given, 'Pass the connection\'s properties, with at least `authorization`.');
-    }
-    // An optional prop given as null (Python None, JSON) means "not given".
-    const props = withoutNulls(given);
+    const check: Checker = new Checker(this);
+    const props = check.props(given, 'Pass the connection\'s properties, with at least `authorization`.');
+    const Resource = binding('CloudwatchEventConnection');
     if (props.provider !== undefined && !TerraformProvider.isTerraformProvider(props.provider)) {
-      fail(this, 'provider', 'must be a TerraformProvider', props.provider,
+      check.fail('provider', 'must be a TerraformProvider', props.provider,
         'Pass an AwsProvider construct, or omit `provider` to use the stack\'s default AWS provider.');
     }
 
     const name = props.connectionName ?? defaultPhysicalName(this);
-    checkString(this, 'connectionName', name, CONNECTION_NAME,
+    check.string('connectionName', name, CONNECTION_NAME,
       'Use a name such as "my-connection", or omit `connectionName` to get a generated one.');
-    if (props.description !== undefined) {
-      checkString(this, 'description', props.description, DESCRIPTION, 'Shorten the description.');
-    }
+    check.optionalString('description', props.description, DESCRIPTION, 'Shorten the description.');
 
     const authorization = props.authorization as unknown;
     if (!(authorization instanceof Authorization) || typeof (authorization as Authorization)._bind !== 'function') {
-      fail(this, 'authorization', 'must be made with Authorization.apiKey(), Authorization.basic() or Authorization.oauth()',
+      check.fail('authorization', 'must be made with Authorization.apiKey(), Authorization.basic() or Authorization.oauth()',
         authorization, 'Create the authorization with one of those factories, or use ApiKeyConnection, BasicConnection or OAuthConnection.');
     }
     if (props.region !== undefined) {
-      checkString(this, 'region', props.region, REGION, 'Use a region code such as "us-east-1", or omit `region` to use the provider\'s.');
-      requireBindingArgument(this, 'region', props.region, CloudwatchEventConnection, 'region',
+      check.string('region', props.region, REGION, 'Use a region code such as "us-east-1", or omit `region` to use the provider\'s.');
+      check.bindingArgument('region', props.region, Resource, 'region',
         'AWS provider 6: @cdktf/provider-aws 21.x or @cdktn/provider-aws 25.x',
         'Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit `region` and pass an AwsProvider for that region as `provider`.');
     }
     const target = { provider: props.provider, region: props.region };
-    const auth = authorization._bind(this, target);
+    const auth = authorization._bind(this, { ...target, parameterMapPrefix: this._parameterMapPrefix });
 
     const invocationHttpParameters = renderHttpParameters(this, {
       header: props.headerParameters,
       queryString: props.queryStringParameters,
       body: props.bodyParameters,
-      names: { header: 'headerParameters', queryString: 'queryStringParameters', body: 'bodyParameters' },
     }, target);
 
-    if (props.kmsKeyIdentifier !== undefined) {
-      checkString(this, 'kmsKeyIdentifier', props.kmsKeyIdentifier, KMS_KEY_IDENTIFIER,
-        'Use a key ID, key ARN, alias name (alias/...) or alias ARN.');
-    }
-    if (props.resourceConfigurationArn !== undefined) {
-      checkString(this, 'resourceConfigurationArn', props.resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN,
-        'Use the ARN of an aws_vpclattice_resource_configuration.');
-    }
+    check.optionalString('kmsKeyIdentifier', props.kmsKeyIdentifier, KMS_KEY_IDENTIFIER,
+      'Use a key ID, key ARN, alias name (alias/...) or alias ARN.');
+    check.optionalString('resourceConfigurationArn', props.resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN,
+      'Use the ARN of an aws_vpclattice_resource_configuration.');
 
-    this.resource = new CloudwatchEventConnection(this, 'Resource', {
+    this.resource = new Resource(this, 'Resource', {
       name,
       description: props.description,
       authorizationType: auth.authorizationType,
@@ -309,66 +299,12 @@ export class Connection extends Construct implements IConnection {
   public get connectionSecretArn(): string {
     return this.#connectionSecretArn ??= this.resource.secretArn;
   }
-}
 
-/** A connection given by ARN and optional attributes. */
-class ImportedConnection extends Construct implements IConnection {
-  public readonly connectionArn: string;
-  public readonly connectionName: string;
-  private readonly secretArn?: string;
-  private readonly method: string;
-
-  constructor(scope: Construct, id: string, given: ConnectionAttributes, method: string) {
-    super(scope, id);
-    if (given === null || typeof given !== 'object') {
-      fail(this, 'attrs', 'must be an object', given, 'Pass at least `connectionArn`.');
-    }
-    const attrs = withoutNulls(given);
-    checkString(this, 'connectionArn', attrs.connectionArn, CONNECTION_ARN,
-      'Copy the ARN from the EventBridge console or `aws events describe-connection`.');
-    if (attrs.connectionName !== undefined) {
-      checkString(this, 'connectionName', attrs.connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
-    }
-    if (attrs.connectionSecretArn !== undefined) {
-      checkString(this, 'connectionSecretArn', attrs.connectionSecretArn, SECRETS_MANAGER_SECRET_ARN,
-        'Use the SecretArn that `aws events describe-connection` returns.');
-    }
-    this.method = method;
-    this.connectionArn = attrs.connectionArn;
-    this.connectionName = attrs.connectionName ?? nameFromArn(attrs.connectionArn);
-    this.secretArn = attrs.connectionSecretArn;
+  /**
+   * A prefix for the names of the OAuth parameter maps in messages (OAuthConnection's `oauth`).
+   * @internal
+   */
+  protected get _parameterMapPrefix(): string {
+    return '';
   }
-
-  public get connectionSecretArn(): string {
-    if (this.secretArn === undefined) {
-      throw new ConnectionValidationError(this, 'connectionSecretArn',
-        `\`connectionSecretArn\` is not known for a connection imported with ${this.method} (at ${this.node.path}). ` +
-        'Import it with Connection.fromConnectionAttributes() and `connectionSecretArn`, or with Connection.fromConnectionName().');
-    }
-    return this.secretArn;
-  }
-}
-
-/** A connection read by name through the data source. */
-class LookedUpConnection extends Construct implements IConnection {
-  public readonly connectionArn: string;
-  public readonly connectionName: string;
-  public readonly connectionSecretArn: string;
-
-  constructor(scope: Construct, id: string, connectionName: string) {
-    super(scope, id);
-    checkString(this, 'connectionName', connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
-    const data = new DataAwsCloudwatchEventConnection(this, 'Resource', { name: connectionName });
-    this.connectionArn = data.arn;
-    this.connectionName = connectionName;
-    this.connectionSecretArn = data.secretArn;
-  }
-}
-
-/** The name part of `arn:...:connection/<name>/<id>`. */
-function nameFromArn(arn: string): string {
-  if (Token.isUnresolved(arn)) {
-    return Token.asString(Fn.element(Fn.split('/', arn), 1));
-  }
-  return arn.split('/')[1];
 }

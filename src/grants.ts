@@ -1,10 +1,12 @@
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { IConnection } from './connection';
-import { HttpMethod } from './http-parameter';
+import { HttpMethod } from './http-method';
 import { arnField } from './private/arns';
+import { binding } from './private/bindings';
+import { knownConnectionSecretArn } from './private/imported-connection';
 import { defaultPhysicalName } from './private/names';
 import {
   API_DESTINATION_HTTP_METHODS,
@@ -13,7 +15,7 @@ import {
   ROLE_NAME,
   STATE_MACHINE_ARN,
 } from './private/rules';
-import { checkString, ConnectionValidationError, fail } from './private/validation';
+import { Checker } from './private/validation';
 
 /**
  * Properties of a {@link StepFunctionsHttpTaskGrant}.
@@ -115,43 +117,33 @@ export class StepFunctionsHttpTaskGrant extends Construct {
    */
   public readonly rolePolicy?: IamRolePolicy;
 
-  constructor(scope: Construct, id: string, props: StepFunctionsHttpTaskGrantProps) {
+  constructor(scope: Construct, id: string, given: StepFunctionsHttpTaskGrantProps) {
     super(scope, id);
-    if (props === null || typeof props !== 'object') {
-      fail(this, 'props', 'must be an object', props, 'Pass the grant\'s properties, with at least `connection`.');
-    }
-    const connection = props.connection as unknown;
-    if (connection === null || typeof connection !== 'object' || typeof (connection as IConnection).connectionArn !== 'string') {
-      fail(this, 'connection', 'must be a connection (IConnection)', connection,
-        'Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection.');
-    }
-    const conn = connection as IConnection;
+    const check: Checker = new Checker(this);
+    const props = check.props(given, 'Pass the grant\'s properties, with at least `connection`.');
+    const conn = check.connection('connection', props.connection);
 
     const conditions = [];
     if (props.endpoint !== undefined) {
-      checkString(this, 'endpoint', props.endpoint, HTTPS_ENDPOINT,
+      check.string('endpoint', props.endpoint, HTTPS_ENDPOINT,
         'Use the https:// URL the task calls, with `*` as a wildcard, e.g. "https://api.example.com/*".');
       conditions.push({ test: 'StringLike', variable: 'states:HTTPEndpoint', values: [props.endpoint] });
     }
     if (props.httpMethod !== undefined) {
       if (!API_DESTINATION_HTTP_METHODS.includes(props.httpMethod)) {
-        fail(this, 'httpMethod', `must be one of ${API_DESTINATION_HTTP_METHODS.join(', ')}`, props.httpMethod,
+        check.fail('httpMethod', `must be one of ${API_DESTINATION_HTTP_METHODS.join(', ')}`, props.httpMethod,
           'Use a value of HttpMethod.');
       }
       conditions.push({ test: 'StringEquals', variable: 'states:HTTPMethod', values: [props.httpMethod] });
     }
     const stateMachineArn = props.stateMachineArn ?? '*';
-    checkString(this, 'stateMachineArn', stateMachineArn, STATE_MACHINE_ARN,
+    check.string('stateMachineArn', stateMachineArn, STATE_MACHINE_ARN,
       'Pass the state machine\'s ARN, e.g. `stateMachine.arn`, or omit it.');
-    if (props.roleName !== undefined) {
-      checkString(this, 'roleName', props.roleName, ROLE_NAME, 'Pass the role\'s name, e.g. `role.name`.');
-    }
-    if (props.policyName !== undefined) {
-      checkString(this, 'policyName', props.policyName, POLICY_NAME,
-        'Use a name such as "invoke-http-endpoint", or omit `policyName` to get a generated one.');
-    }
+    check.optionalString('roleName', props.roleName, ROLE_NAME, 'Pass the role\'s name, e.g. `role.name`.');
+    check.optionalString('policyName', props.policyName, POLICY_NAME,
+      'Use a name such as "invoke-http-endpoint", or omit `policyName` to get a generated one.');
 
-    this.document = new DataAwsIamPolicyDocument(this, 'Document', {
+    this.document = new (binding('DataAwsIamPolicyDocument'))(this, 'Document', {
       statement: [
         {
           sid: 'InvokeHttpEndpoint',
@@ -178,7 +170,7 @@ export class StepFunctionsHttpTaskGrant extends Construct {
     this.policyJson = this.document.json;
 
     if (props.roleName !== undefined) {
-      this.rolePolicy = new IamRolePolicy(this, 'Resource', {
+      this.rolePolicy = new (binding('IamRolePolicy'))(this, 'Resource', {
         role: props.roleName,
         name: props.policyName ?? defaultPhysicalName(this),
         policy: this.policyJson,
@@ -193,11 +185,8 @@ export class StepFunctionsHttpTaskGrant extends Construct {
  * secrets EventBridge creates for the connection's name.
  */
 function connectionSecretArn(connection: IConnection): string {
-  try {
-    return connection.connectionSecretArn;
-  } catch (e) {
-    if (!(e instanceof ConnectionValidationError)) throw e;
-    const arn = connection.connectionArn;
-    return `arn:${arnField(arn, 1)}:secretsmanager:${arnField(arn, 3)}:${arnField(arn, 4)}:secret:events!connection/${connection.connectionName}/*`;
-  }
+  const known = knownConnectionSecretArn(connection);
+  if (known !== undefined) return known;
+  const arn = connection.connectionArn;
+  return `arn:${arnField(arn, 1)}:secretsmanager:${arnField(arn, 3)}:${arnField(arn, 4)}:secret:events!connection/${connection.connectionName}/*`;
 }

@@ -1,30 +1,7 @@
 import { Construct } from 'constructs';
-import { described, fail } from './private/validation';
-import { SecretResolveContext, SecretValue } from './secret-value';
-
-/**
- * HTTP methods.
- *
- * An OAuth authorization endpoint accepts `GET`, `POST` and `PUT` only.
- *
- * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_CreateConnectionOAuthRequestParameters.html
- */
-export enum HttpMethod {
-  /** GET */
-  GET = 'GET',
-  /** POST */
-  POST = 'POST',
-  /** PUT */
-  PUT = 'PUT',
-  /** PATCH */
-  PATCH = 'PATCH',
-  /** DELETE */
-  DELETE = 'DELETE',
-  /** HEAD */
-  HEAD = 'HEAD',
-  /** OPTIONS */
-  OPTIONS = 'OPTIONS',
-}
+import { SecretResolveContext } from './private/secret-reads';
+import { Checker, described } from './private/validation';
+import { SecretValue } from './secret-value';
 
 /**
  * A rendered parameter.
@@ -93,7 +70,7 @@ class SecretHttpParameter extends HttpParameter {
 
   public _render(scope: Construct, context: SecretResolveContext): RenderedHttpParameter {
     if (!(this.secret instanceof SecretValue)) {
-      fail(scope, context.property, 'must be given a SecretValue by `HttpParameter.fromSecret()`',
+      new Checker(scope).fail(context.property, 'must be given a SecretValue by `HttpParameter.fromSecret()`',
         typeof this.secret === 'string' ? described('a plain string (redacted)') : this.secret,
         'Use SecretValue.secretsManager(), SecretValue.ssmSecureString(), SecretValue.fromTerraformVariable() ' +
           'or, for tests, SecretValue.unsafePlainText(); use HttpParameter.fromString() for a value that is not secret.');

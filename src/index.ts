@@ -1,4 +1,6 @@
+export * from './errors';
 export * from './secret-value';
+export * from './http-method';
 export * from './http-parameter';
 export * from './authorization';
 export * from './connection';

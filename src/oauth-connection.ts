@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { Authorization } from './authorization';
 import { Connection, ConnectionOptions } from './connection';
-import { HttpMethod, HttpParameter } from './http-parameter';
+import { HttpMethod } from './http-method';
+import { HttpParameter } from './http-parameter';
 import { withAuthorization } from './private/flat-props';
 import { SecretValue } from './secret-value';
 
@@ -71,7 +72,7 @@ export interface OAuthConnectionProps extends ConnectionOptions {
  */
 export class OAuthConnection extends Connection {
   constructor(scope: Construct, id: string, props: OAuthConnectionProps) {
-    super(scope, id, withAuthorization(props, (p) => Authorization._oauthWithPropertyNames({
+    super(scope, id, withAuthorization(props, (p) => Authorization.oauth({
       authorizationEndpoint: p.authorizationEndpoint,
       httpMethod: p.httpMethod,
       clientId: p.clientId,
@@ -79,6 +80,14 @@ export class OAuthConnection extends Connection {
       bodyParameters: p.oauthBodyParameters,
       headerParameters: p.oauthHeaderParameters,
       queryStringParameters: p.oauthQueryStringParameters,
-    }, { body: 'oauthBodyParameters', header: 'oauthHeaderParameters', queryString: 'oauthQueryStringParameters' })));
+    })));
+  }
+
+  /**
+   * Messages name the OAuth parameter maps as this construct's props do (`oauthBodyParameters`).
+   * @internal
+   */
+  protected get _parameterMapPrefix(): string {
+    return 'oauth';
   }
 }

@@ -1,9 +1,7 @@
-import { createHash } from 'crypto';
-import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
-import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
-import { Annotations, Fn, TerraformProvider, TerraformVariable, Token } from 'cdktf';
+import { Annotations, Fn, TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { described, fail } from './private/validation';
+import { SecretResolveContext, secretVersionRead, ssmParameterRead } from './private/secret-reads';
+import { Checker, described, withoutNulls } from './private/validation';
 
 /**
  * Options for {@link SecretValue.secretsManager}.
@@ -38,35 +36,6 @@ export interface SecretsManagerSecretOptions {
   readonly versionId?: string;
 }
 
-/** What a secret is made of, for rendering; never holds the plain value for display. */
-enum SecretSource {
-  PLAIN_TEXT = 'plain text',
-  TERRAFORM_VARIABLE = 'Terraform variable',
-  SECRETS_MANAGER = 'Secrets Manager',
-  SSM_SECURE_STRING = 'SSM SecureString',
-  TOKEN = 'token',
-}
-
-/**
- * Where a consuming construct's resources go: its provider and region.
- * @internal
- */
-export interface ResourceTarget {
-  /** The provider the consuming construct uses, for the data sources it creates. */
-  readonly provider?: TerraformProvider;
-  /** The region the consuming construct is managed in (provider 6 `region`), likewise. */
-  readonly region?: string;
-}
-
-/**
- * Context a consuming construct gives when it turns a secret into a string.
- * @internal
- */
-export interface SecretResolveContext extends ResourceTarget {
-  /** The property that receives the secret, for messages. */
-  readonly property: string;
-}
-
 /**
  * A secret, such as a password, an API key or an OAuth client secret.
  *
@@ -81,11 +50,12 @@ export interface SecretResolveContext extends ResourceTarget {
  * Whatever the source, EventBridge connection secrets end up in Terraform
  * state, as Terraform stores every argument of a resource: protect the state.
  *
- * A secret is turned into a string when a construct consumes it, in that
- * construct's scope: the data source that reads a Secrets Manager secret or an
- * SSM parameter is created there, once per scope and secret.
+ * A secret is turned into a string when a construct consumes it. A Secrets
+ * Manager secret or an SSM parameter is read by one data source per stack,
+ * provider and region, at the top of the stack, shared by every construct that
+ * consumes the same reference.
  */
-export class SecretValue {
+export abstract class SecretValue {
   /**
    * A secret given as a literal string.
    *
@@ -96,7 +66,7 @@ export class SecretValue {
    * @param value the secret
    */
   public static unsafePlainText(value: string): SecretValue {
-    return new SecretValue(SecretSource.PLAIN_TEXT, { value });
+    return new PlainTextSecret(value);
   }
 
   /**
@@ -110,21 +80,22 @@ export class SecretValue {
    * @param variable a sensitive Terraform variable of type string
    */
   public static fromTerraformVariable(variable: TerraformVariable): SecretValue {
-    return new SecretValue(SecretSource.TERRAFORM_VARIABLE, { variable });
+    return new VariableSecret(variable);
   }
 
   /**
    * A secret stored in AWS Secrets Manager.
    *
    * Read at plan time through the `aws_secretsmanager_secret_version` data
-   * source, so the secret never appears in `cdk.tf.json`.
+   * source, so the secret never appears in `cdk.tf.json`. Every construct of a
+   * stack that reads the same secret version shares one data source.
    *
    * @param secretId the name or ARN of the secret
    * @param options which version and which JSON field to read
    * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/secretsmanager_secret_version
    */
   public static secretsManager(secretId: string, options: SecretsManagerSecretOptions = {}): SecretValue {
-    return new SecretValue(SecretSource.SECRETS_MANAGER, { secretId, options: options ?? {} });
+    return new SecretsManagerSecret(secretId, options !== null && typeof options === 'object' ? withoutNulls(options) : {});
   }
 
   /**
@@ -132,13 +103,14 @@ export class SecretValue {
    *
    * Read and decrypted at plan time through the `aws_ssm_parameter` data
    * source (`with_decryption = true`), so the secret never appears in
-   * `cdk.tf.json`.
+   * `cdk.tf.json`. Every construct of a stack that reads the same parameter
+   * shares one data source.
    *
    * @param parameterName the name or ARN of the parameter
    * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/ssm_parameter
    */
   public static ssmSecureString(parameterName: string): SecretValue {
-    return new SecretValue(SecretSource.SSM_SECURE_STRING, { parameterName });
+    return new SsmSecureStringSecret(parameterName);
   }
 
   /**
@@ -151,34 +123,11 @@ export class SecretValue {
    * @param token a string token
    */
   public static fromToken(token: string): SecretValue {
-    return new SecretValue(SecretSource.TOKEN, { value: token });
+    return new TokenSecret(token);
   }
 
-  /** Plain value, for PLAIN_TEXT and TOKEN; never printed. */
-  readonly #value?: string;
-  readonly #variable?: TerraformVariable;
-  readonly #secretId?: string;
-  readonly #options?: SecretsManagerSecretOptions;
-  readonly #parameterName?: string;
-  readonly #source: SecretSource;
-
-  private constructor(
-    source: SecretSource,
-    parts: {
-      value?: string;
-      variable?: TerraformVariable;
-      secretId?: string;
-      options?: SecretsManagerSecretOptions;
-      parameterName?: string;
-    },
-  ) {
-    this.#source = source;
-    this.#value = parts.value;
-    this.#variable = parts.variable;
-    this.#secretId = parts.secretId;
-    this.#options = parts.options;
-    this.#parameterName = parts.parameterName;
-  }
+  /** Only the factories above make secrets. */
+  protected constructor() {}
 
   /**
    * Whether the secret's value is known at synth time, that is, given with
@@ -187,45 +136,16 @@ export class SecretValue {
    * Only such a value can be checked against the API's rules before deployment.
    */
   public get isPlainText(): boolean {
-    return this.#source === SecretSource.PLAIN_TEXT && !Token.isUnresolved(this.#value);
+    return false;
   }
 
   /**
    * Turns the secret into a string (a literal or a Terraform reference) for a
-   * construct's property. Creates the data source it reads from, once per scope.
+   * construct's property, creating the data source it reads from if needed.
    *
    * @internal
    */
-  public _resolve(scope: Construct, context: SecretResolveContext): string {
-    const property = context.property;
-    switch (this.#source) {
-      case SecretSource.PLAIN_TEXT: {
-        const value = this.#value as unknown;
-        if (typeof value !== 'string') {
-          fail(scope, property, 'must be a string given to `SecretValue.unsafePlainText()`', redactedPrimitive(value),
-            'Pass the secret as a string.');
-        }
-        warnPlainTextOnce(scope, property);
-        return value;
-      }
-      case SecretSource.TOKEN: {
-        const value = this.#value as unknown;
-        if (typeof value !== 'string' || !Token.isUnresolved(value)) {
-          fail(scope, property, 'must be an unresolved token when given to `SecretValue.fromToken()`',
-            typeof value === 'string' ? described('a literal string (redacted)') : redactedPrimitive(value),
-            'Pass a token such as another resource\'s attribute, or use `SecretValue.unsafePlainText()` for a literal.',
-          );
-        }
-        return value;
-      }
-      case SecretSource.TERRAFORM_VARIABLE:
-        return resolveVariable(scope, property, this.#variable);
-      case SecretSource.SECRETS_MANAGER:
-        return resolveSecretsManager(scope, context, this.#secretId, this.#options ?? {});
-      case SecretSource.SSM_SECURE_STRING:
-        return resolveSsm(scope, context, this.#parameterName);
-    }
-  }
+  public abstract _resolve(scope: Construct, context: SecretResolveContext): string;
 
   /**
    * Checks a literal secret without ever showing it: calls `check` with the
@@ -233,26 +153,15 @@ export class SecretValue {
    *
    * @internal
    */
-  public _checkLiteral(check: (value: string) => void): void {
-    if (this.isPlainText && typeof this.#value === 'string') {
-      check(this.#value);
-    }
+  public _checkLiteral(_check: (value: string) => void): void {
+    // Only a plain-text secret has a value known at synth time.
   }
 
   /**
    * Describes where the secret comes from, never its value.
    */
   public toString(): string {
-    switch (this.#source) {
-      case SecretSource.SECRETS_MANAGER:
-        return `SecretValue(${this.#source}: ${String(this.#secretId)})`;
-      case SecretSource.SSM_SECURE_STRING:
-        return `SecretValue(${this.#source}: ${String(this.#parameterName)})`;
-      case SecretSource.TERRAFORM_VARIABLE:
-        return `SecretValue(${this.#source}: ${this.#variable?.node?.path ?? 'unknown'})`;
-      default:
-        return `SecretValue(${this.#source}, redacted)`;
-    }
+    return `SecretValue(${this._describe()})`;
   }
 
   /**
@@ -260,6 +169,166 @@ export class SecretValue {
    */
   public toJSON(): string {
     return this.toString();
+  }
+
+  /**
+   * The source of the secret in words, e.g. `Secrets Manager: prod/db`; never its value.
+   *
+   * @internal
+   */
+  protected abstract _describe(): string;
+}
+
+/** `SecretValue.unsafePlainText()`: the value itself, with a warning on the consumer. */
+class PlainTextSecret extends SecretValue {
+  /** Never printed. */
+  readonly #value: string;
+
+  constructor(value: string) {
+    super();
+    this.#value = value;
+  }
+
+  public get isPlainText(): boolean {
+    return typeof this.#value === 'string' && !Token.isUnresolved(this.#value);
+  }
+
+  public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
+    const value = this.#value as unknown;
+    if (typeof value !== 'string') {
+      check.fail(context.property, 'must be a string given to `SecretValue.unsafePlainText()`', redactedPrimitive(value),
+        'Pass the secret as a string.');
+    }
+    warnPlainTextOnce(scope, context.property);
+    return value;
+  }
+
+  public _checkLiteral(check: (value: string) => void): void {
+    if (this.isPlainText) check(this.#value);
+  }
+
+  protected _describe(): string {
+    return 'plain text, redacted';
+  }
+}
+
+/** `SecretValue.fromToken()`: an unresolved token, passed through. */
+class TokenSecret extends SecretValue {
+  /** Never printed. */
+  readonly #token: string;
+
+  constructor(token: string) {
+    super();
+    this.#token = token;
+  }
+
+  public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
+    const value = this.#token as unknown;
+    if (typeof value !== 'string' || !Token.isUnresolved(value)) {
+      check.fail(context.property, 'must be an unresolved token when given to `SecretValue.fromToken()`',
+        typeof value === 'string' ? described('a literal string (redacted)') : redactedPrimitive(value),
+        'Pass a token such as another resource\'s attribute, or use `SecretValue.unsafePlainText()` for a literal.',
+      );
+    }
+    return value;
+  }
+
+  protected _describe(): string {
+    return 'token, redacted';
+  }
+}
+
+/** `SecretValue.fromTerraformVariable()`: a sensitive input variable. */
+class VariableSecret extends SecretValue {
+  constructor(private readonly variable: TerraformVariable) {
+    super();
+  }
+
+  public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
+    const variable = this.variable as unknown;
+    if (!(variable instanceof TerraformVariable)) {
+      check.fail(context.property, 'must be given a TerraformVariable by `SecretValue.fromTerraformVariable()`',
+        typeof variable === 'string' ? described('a plain string (redacted)') : redactedPrimitive(variable),
+        'Pass the TerraformVariable that holds the secret.');
+    }
+    if (variable.sensitive !== true) {
+      check.fail(context.property, 'must come from a Terraform variable declared with `sensitive: true`',
+        described(`variable "${variable.node.path}" with sensitive ${variable.sensitive === undefined ? 'unset' : 'false'}`),
+        'Declare the variable with `sensitive: true` so that Terraform redacts it in plans and output.');
+    }
+    // One token per variable: `stringValue` makes a new token, with a stack
+    // trace capture, on every read.
+    let token = VARIABLE_TOKENS.get(variable);
+    if (token === undefined) {
+      token = variable.stringValue;
+      VARIABLE_TOKENS.set(variable, token);
+    }
+    return token;
+  }
+
+  protected _describe(): string {
+    return `Terraform variable: ${(this.variable as TerraformVariable | undefined)?.node?.path ?? 'unknown'}`;
+  }
+}
+
+const VARIABLE_TOKENS = new WeakMap<TerraformVariable, string>();
+
+/** `SecretValue.secretsManager()`: read through a shared `aws_secretsmanager_secret_version`. */
+class SecretsManagerSecret extends SecretValue {
+  constructor(private readonly secretId: string, private readonly options: SecretsManagerSecretOptions) {
+    super();
+  }
+
+  public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
+    const { secretId, options } = this;
+    const property = context.property;
+    if (typeof secretId !== 'string' || secretId.length === 0) {
+      check.fail(property, 'must name a secret in `SecretValue.secretsManager()`', secretId, 'Pass the secret\'s name or ARN.');
+    }
+    if (options.versionStage !== undefined && options.versionId !== undefined) {
+      check.fail(property, 'can read a Secrets Manager secret by `versionStage` or by `versionId`, not both',
+        described(`versionStage ${JSON.stringify(options.versionStage)} and versionId ${JSON.stringify(options.versionId)}`),
+        'Remove one of them.');
+    }
+    if (options.jsonField !== undefined && (typeof options.jsonField !== 'string' || options.jsonField.length === 0)) {
+      check.fail(property, 'must have a non-empty `jsonField` when one is given', options.jsonField,
+        'Name the field of the JSON secret to read, or omit `jsonField` to read the whole secret string.');
+    }
+    const version = secretVersionRead(scope, context,
+      { secretId, versionStage: options.versionStage, versionId: options.versionId });
+    if (options.jsonField === undefined) {
+      return version.secretString;
+    }
+    return Token.asString(Fn.lookup(Fn.jsondecode(version.secretString), options.jsonField));
+  }
+
+  protected _describe(): string {
+    return `Secrets Manager: ${String(this.secretId)}`;
+  }
+}
+
+/** `SecretValue.ssmSecureString()`: read through a shared `aws_ssm_parameter`. */
+class SsmSecureStringSecret extends SecretValue {
+  constructor(private readonly parameterName: string) {
+    super();
+  }
+
+  public _resolve(scope: Construct, context: SecretResolveContext): string {
+    const check: Checker = new Checker(scope);
+    const parameterName = this.parameterName;
+    if (typeof parameterName !== 'string' || parameterName.length === 0) {
+      check.fail(context.property, 'must name a parameter in `SecretValue.ssmSecureString()`', parameterName,
+        'Pass the SecureString parameter\'s name or ARN.');
+    }
+    return ssmParameterRead(scope, context, parameterName).value;
+  }
+
+  protected _describe(): string {
+    return `SSM SecureString: ${String(this.parameterName)}`;
   }
 }
 
@@ -284,112 +353,3 @@ function warnPlainTextOnce(scope: IConstruct, property: string): void {
       'SecretValue.fromTerraformVariable() instead.',
   );
 }
-
-function resolveVariable(scope: Construct, property: string, variable: TerraformVariable | undefined): string {
-  if (!(variable instanceof TerraformVariable)) {
-    fail(scope, property, 'must be given a TerraformVariable by `SecretValue.fromTerraformVariable()`',
-      typeof variable === 'string' ? described('a plain string (redacted)') : redactedPrimitive(variable),
-      'Pass the TerraformVariable that holds the secret.');
-  }
-  if (variable.sensitive !== true) {
-    fail(
-      scope,
-      property,
-      'must come from a Terraform variable declared with `sensitive: true`',
-      described(`variable "${variable.node.path}" with sensitive ${variable.sensitive === undefined ? 'unset' : 'false'}`),
-      'Declare the variable with `sensitive: true` so that Terraform redacts it in plans and output.',
-    );
-  }
-  // One token per variable: `stringValue` makes a new token, with a stack
-  // trace capture, on every read.
-  let token = VARIABLE_TOKENS.get(variable);
-  if (token === undefined) {
-    token = variable.stringValue;
-    VARIABLE_TOKENS.set(variable, token);
-  }
-  return token;
-}
-
-const VARIABLE_TOKENS = new WeakMap<TerraformVariable, string>();
-
-function resolveSecretsManager(
-  scope: Construct,
-  context: SecretResolveContext,
-  secretId: string | undefined,
-  options: SecretsManagerSecretOptions,
-): string {
-  const property = context.property;
-  if (typeof secretId !== 'string' || secretId.length === 0) {
-    fail(scope, property, 'must name a secret in `SecretValue.secretsManager()`', secretId,
-      'Pass the secret\'s name or ARN.');
-  }
-  if (options.versionStage !== undefined && options.versionId !== undefined) {
-    fail(scope, property, 'can read a Secrets Manager secret by `versionStage` or by `versionId`, not both',
-      described(`versionStage ${JSON.stringify(options.versionStage)} and versionId ${JSON.stringify(options.versionId)}`),
-      'Remove one of them.');
-  }
-  if (options.jsonField !== undefined && (typeof options.jsonField !== 'string' || options.jsonField.length === 0)) {
-    fail(scope, property, 'must have a non-empty `jsonField` when one is given', options.jsonField,
-      'Name the field of the JSON secret to read, or omit `jsonField` to read the whole secret string.');
-  }
-  const version = dataSourceFor(scope, 'SecretsManagerSecretVersion',
-    [secretId, options.versionStage, options.versionId, context], (id) => new DataAwsSecretsmanagerSecretVersion(scope, id, {
-      secretId,
-      versionStage: options.versionStage,
-      versionId: options.versionId,
-      provider: context.provider,
-      region: context.region,
-    }));
-  if (options.jsonField === undefined) {
-    return version.secretString;
-  }
-  return Token.asString(Fn.lookup(Fn.jsondecode(version.secretString), options.jsonField));
-}
-
-function resolveSsm(scope: Construct, context: SecretResolveContext, parameterName: string | undefined): string {
-  if (typeof parameterName !== 'string' || parameterName.length === 0) {
-    fail(scope, context.property, 'must name a parameter in `SecretValue.ssmSecureString()`', parameterName,
-      'Pass the SecureString parameter\'s name or ARN.');
-  }
-  const parameter = dataSourceFor(scope, 'SsmParameter', [parameterName, undefined, undefined, context],
-    (id) => new DataAwsSsmParameter(scope, id, {
-      name: parameterName,
-      withDecryption: true,
-      provider: context.provider,
-      region: context.region,
-    }));
-  return parameter.value;
-}
-
-/**
- * The data source that reads a secret, created once per consuming scope and
- * secret reference. Its construct id depends only on the reference when that
- * is a literal (a hash of it), or on the consuming property when it is a
- * token, never on a global counter: adding constructs elsewhere in the stack
- * never renames it.
- */
-function dataSourceFor<T extends Construct>(
-  scope: Construct,
-  prefix: string,
-  reference: [string, string | undefined, string | undefined, SecretResolveContext],
-  create: (id: string) => T,
-): T {
-  const [name, stage, version, context] = reference;
-  const parts = [name, stage, version, context.provider?.node.path];
-  const key = JSON.stringify(context.region === undefined ? parts : [...parts, context.region]);
-  const literal = !Token.isUnresolved(name) && !Token.isUnresolved(stage ?? '') && !Token.isUnresolved(version ?? '');
-  const id = literal
-    ? `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`
-    : `${prefix}_${context.property.replace(/[^A-Za-z0-9]+/g, '_').replace(/_+$/, '')}`;
-  const existing = scope.node.tryFindChild(id);
-  if (existing) {
-    if (DATA_SOURCE_KEYS.get(existing) === key) return existing as T;
-    // A token reference whose property already reads another secret.
-    return dataSourceFor(scope, prefix, [name, stage, version, { ...context, property: `${context.property}_` }], create);
-  }
-  const created = create(id);
-  DATA_SOURCE_KEYS.set(created, key);
-  return created;
-}
-
-const DATA_SOURCE_KEYS = new WeakMap<IConstruct, string>();

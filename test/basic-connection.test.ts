@@ -17,7 +17,7 @@ describe('BasicConnection', () => {
       name: 'jira',
       authorization_type: 'BASIC',
       auth_parameters: {
-        basic: { username: 'eventbridge@example.com', password: '${data.aws_ssm_parameter.Conn_SsmParameter_df004cb5_FADEBED0.value}' },
+        basic: { username: 'eventbridge@example.com', password: '${data.aws_ssm_parameter.SsmParameter_df004cb5.value}' },
       },
     });
     expect(synth).toHaveDataSourceWithProperties(DataAwsSsmParameter, { name: '/jira/token', with_decryption: true });

@@ -49,19 +49,27 @@ describe('provider imports', () => {
     expect(jsFiles(LIB).filter((file) => other.test(fs.readFileSync(file, 'utf-8')))).toEqual([]);
   });
 
-  test('loading the library at run time does not load the package index', () => {
+  test('the library loads no provider module until a construct needs one, and never the index', () => {
     // The provider is looked up from the library's directory, as the library itself resolves it.
     const script = `
-      require(${JSON.stringify(LIB)});
       const fs = require('fs');
-      const index = require.resolve(${JSON.stringify(PROVIDER)}, { paths: [${JSON.stringify(LIB)}] });
+      const lib = require(${JSON.stringify(LIB)});
+      const { App, TerraformStack } = require(require.resolve(${JSON.stringify(TARGET.framework)}, { paths: [${JSON.stringify(LIB)}] }));
       const root = fs.realpathSync(${JSON.stringify(TARGET.providerDir)});
-      const loaded = Object.keys(require.cache).filter((f) => f.startsWith(root + '/'));
-      console.log(JSON.stringify({ index: loaded.includes(index), count: loaded.length }));
+      const loaded = () => Object.keys(require.cache).filter((f) => f.startsWith(root + '/'));
+      const atImport = loaded().length;
+      const stack = new TerraformStack(new App(), 'S');
+      const connection = new lib.ApiKeyConnection(stack, 'C', { apiKeyName: 'k', apiKeyValue: lib.SecretValue.secretsManager('s') });
+      const destination = new lib.ApiDestination(stack, 'D', { connection, endpoint: 'https://example.com' });
+      new lib.ApiDestinationTarget(stack, 'T', { ruleName: 'r', apiDestination: destination });
+      new lib.StepFunctionsHttpTaskGrant(stack, 'G', { connection, roleName: 'role' });
+      const index = require.resolve(${JSON.stringify(PROVIDER)}, { paths: [${JSON.stringify(LIB)}] });
+      console.log(JSON.stringify({ atImport, index: loaded().includes(index), count: loaded().length }));
     `;
     const out = JSON.parse(execFileSync(nodeFor(TARGET), ['-e', script], { cwd: path.join(__dirname, '..') }).toString());
+    expect(out.atImport).toBe(0);
     expect(out.index).toBe(false);
-    // A handful of resource modules, not the 2,200 of the index.
+    // The handful of resource modules those constructs use, not the 2,200 of the index.
     expect(out.count).toBeGreaterThan(0);
     expect(out.count).toBeLessThan(20);
   });

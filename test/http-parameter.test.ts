@@ -15,10 +15,10 @@ describe('HttpParameter', () => {
     expect(render(HttpParameter.fromString('visible'))).toEqual({ key: 'p', value: 'visible', is_value_secret: false });
   });
 
-  test('fromSecret writes is_value_secret = true and reads the secret where it is consumed', () => {
+  test('fromSecret writes is_value_secret = true and reads the secret through the data source shared in the stack', () => {
     expect(render(HttpParameter.fromSecret(SecretValue.ssmSecureString('/p')))).toEqual({
       key: 'p',
-      value: '${data.aws_ssm_parameter.Conn_SsmParameter_01e4c34f_C383E5EF.value}',
+      value: '${data.aws_ssm_parameter.SsmParameter_01e4c34f.value}',
       is_value_secret: true,
     });
   });

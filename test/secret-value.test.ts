@@ -1,8 +1,10 @@
+import { createHash } from 'crypto';
 import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { TerraformVariable, Testing } from 'cdktf';
-import { BasicConnection, HttpParameter, SecretValue } from '../src';
+import { ApiKeyConnection, BasicConnection, HttpParameter, SecretValue } from '../src';
 import { connectionBlock, newStack, synthObject, warnings } from './util';
 
 function password(secret: SecretValue, extra: Partial<{ header: SecretValue }> = {}) {
@@ -52,13 +54,13 @@ describe('SecretValue', () => {
     const { synth, block } = password(SecretValue.secretsManager('prod/jira'));
     expect(synth).toHaveDataSourceWithProperties(DataAwsSecretsmanagerSecretVersion, { secret_id: 'prod/jira' });
     expect(block.auth_parameters.basic.password).toMatch(
-      /^\$\{data\.aws_secretsmanager_secret_version\.Conn_SecretsManagerSecretVersion_[0-9a-f]{8}_[0-9A-F]{8}\.secret_string\}$/);
+      /^\$\{data\.aws_secretsmanager_secret_version\.SecretsManagerSecretVersion_[0-9a-f]{8}\.secret_string\}$/);
   });
 
   test('secretsManager reads a JSON field with jsondecode', () => {
     const { block } = password(SecretValue.secretsManager('prod/jira', { jsonField: 'password' }));
     expect(block.auth_parameters.basic.password).toMatch(
-      /^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.Conn_SecretsManagerSecretVersion_\w+\.secret_string\)\.password\}$/);
+      /^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.SecretsManagerSecretVersion_[0-9a-f]{8}\.secret_string\)\.password\}$/);
   });
 
   test('secretsManager quotes a JSON field that is not an identifier', () => {
@@ -80,17 +82,99 @@ describe('SecretValue', () => {
         'got versionStage "AWSCURRENT" and versionId "v1" (at TestStack/Conn). Remove one of them.');
   });
 
-  test('one data source per scope and secret, however many properties read it', () => {
+  test('one data source per secret, however many properties read it', () => {
     const secret = SecretValue.secretsManager('shared', { jsonField: 'a' });
     const other = SecretValue.secretsManager('shared', { jsonField: 'b' });
     const { stack } = password(secret, { header: other });
     expect(Object.keys(synthObject(stack).data.aws_secretsmanager_secret_version)).toHaveLength(1);
   });
 
+  describe('one data source per secret reference, provider and region in a stack', () => {
+    /** The id of the read of SSM parameter `/pw` with the default provider: `SsmParameter_` and a hash of the reference. */
+    const PW_READ = `SsmParameter_${createHash('sha256').update(JSON.stringify(['/pw', null, null, null])).digest('hex').slice(0, 8)}`;
+    const keyFrom = (secret: SecretValue) => ({ apiKeyName: 'x-api-key', apiKeyValue: secret });
+    /** The data source ids of a stack with these consumers of shared secrets, in order. */
+    const reads = (consumers: string[], extra: (stack: ReturnType<typeof newStack>) => void = () => undefined) => {
+      const stack = newStack();
+      extra(stack);
+      for (const id of consumers) {
+        new ApiKeyConnection(stack, id, keyFrom(SecretValue.secretsManager(`team/${id.length % 3}`, { jsonField: id })));
+        new BasicConnection(stack, `${id}Basic`, { username: 'u', password: SecretValue.ssmSecureString('/shared/password') });
+      }
+      const data = synthObject(stack).data;
+      return { secrets: Object.keys(data.aws_secretsmanager_secret_version).sort(), parameters: Object.keys(data.aws_ssm_parameter) };
+    };
+
+    test('200 connections over 3 secrets read 3 secrets and 1 parameter', () => {
+      const consumers = Array.from({ length: 100 }, (_, i) => `C${'x'.repeat(i % 3)}${i}`);
+      const { secrets, parameters } = reads(consumers);
+      expect(secrets).toHaveLength(3);
+      expect(parameters).toHaveLength(1);
+    });
+
+    test('ids depend on the reference only: adding or removing consumers, before or after, renames nothing', () => {
+      const base = reads(['A', 'Bb', 'Ccc']);
+      expect(reads(['Ccc', 'Bb', 'A'])).toEqual(base);
+      expect(reads(['New', 'A', 'Bb', 'Ccc', 'Last'])).toEqual(base);
+      // Removing the only consumer of one secret removes its read and keeps the others' ids.
+      const withoutCcc = reads(['A', 'Bb']);
+      for (const id of withoutCcc.secrets) expect(base.secrets).toContain(id);
+      expect(withoutCcc.parameters).toEqual(base.parameters);
+    });
+
+    test('live at the top of the stack and are referenced by every consumer', () => {
+      const stack = newStack();
+      new BasicConnection(stack, 'A', { username: 'u', password: SecretValue.ssmSecureString('/pw') });
+      new BasicConnection(stack, 'B', { username: 'u', password: SecretValue.ssmSecureString('/pw') });
+      const json = synthObject(stack);
+      expect(stack.node.tryFindChild(PW_READ)).toBeInstanceOf(DataAwsSsmParameter);
+      expect(Object.keys(json.data.aws_ssm_parameter)).toEqual([PW_READ]);
+      const passwords = Object.values<any>(json.resource.aws_cloudwatch_event_connection).map((c) => c.auth_parameters.basic.password);
+      expect(passwords).toEqual([`\${data.aws_ssm_parameter.${PW_READ}.value}`, `\${data.aws_ssm_parameter.${PW_READ}.value}`]);
+    });
+
+    test('a different version, provider or region is a different read', () => {
+      const stack = newStack();
+      const west = new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' });
+      new ApiKeyConnection(stack, 'A', keyFrom(SecretValue.secretsManager('s')));
+      new ApiKeyConnection(stack, 'B', keyFrom(SecretValue.secretsManager('s', { versionStage: 'AWSPREVIOUS' })));
+      new ApiKeyConnection(stack, 'C', { ...keyFrom(SecretValue.secretsManager('s')), provider: west });
+      new ApiKeyConnection(stack, 'D', keyFrom(SecretValue.secretsManager('s', { jsonField: 'f' }))); // same read as A
+      const versions = Object.values<any>(synthObject(stack).data.aws_secretsmanager_secret_version);
+      // Listed by id, a hash: in no particular order.
+      expect(versions).toHaveLength(3);
+      expect(versions).toEqual(expect.arrayContaining([
+        { secret_id: 's' },
+        { secret_id: 's', version_stage: 'AWSPREVIOUS' },
+        { secret_id: 's', provider: 'aws.west' },
+      ]));
+    });
+
+    test('each stack reads for itself', () => {
+      const app = Testing.app();
+      for (const id of ['one', 'two']) {
+        new ApiKeyConnection(newStack(id, { app }), 'A', keyFrom(SecretValue.secretsManager('s')));
+      }
+      const ids = app.node.findAll().filter((c) => c instanceof DataAwsSecretsmanagerSecretVersion).map((c) => c.node.path);
+      expect(ids).toEqual([expect.stringMatching(/^one\/SecretsManagerSecretVersion_[0-9a-f]{8}$/), expect.stringMatching(/^two\/SecretsManagerSecretVersion_[0-9a-f]{8}$/)]);
+    });
+
+    test('a user construct that takes the id of a read is reported, not reused', () => {
+      const stack = newStack();
+      new BasicConnection(stack, 'A', { username: 'u', password: SecretValue.ssmSecureString('/pw') });
+      const clash = newStack();
+      new TerraformVariable(clash, PW_READ, { type: 'string' });
+      expect(() => new BasicConnection(clash, 'A', { username: 'u', password: SecretValue.ssmSecureString('/pw') })).toThrow(
+        `A construct with id "${PW_READ}" already exists at the top of stack TestStack: the library keeps that id ` +
+        'for the data source that reads a secret. Rename your construct.');
+      expect(stack.node.tryFindChild(PW_READ)).toBeInstanceOf(DataAwsSsmParameter);
+    });
+  });
+
   test('ssmSecureString reads and decrypts the parameter through the data source', () => {
     const { synth, block } = password(SecretValue.ssmSecureString('/jira/password'));
     expect(synth).toHaveDataSourceWithProperties(DataAwsSsmParameter, { name: '/jira/password', with_decryption: true });
-    expect(block.auth_parameters.basic.password).toMatch(/^\$\{data\.aws_ssm_parameter\.Conn_SsmParameter_\w+\.value\}$/);
+    expect(block.auth_parameters.basic.password).toMatch(/^\$\{data\.aws_ssm_parameter\.SsmParameter_[0-9a-f]{8}\.value\}$/);
   });
 
   test('fromToken passes another resource\'s attribute through', () => {

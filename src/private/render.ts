@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpParameter, RenderedHttpParameter } from '../http-parameter';
-import { ResourceTarget, SecretValue } from '../secret-value';
+import { SecretValue } from '../secret-value';
 import {
   BODY_KEY,
   HEADER_KEY,
@@ -10,7 +10,8 @@ import {
   QUERY_KEY,
   QUERY_VALUE,
 } from './rules';
-import { checkString, described, fail, secret, StringRule } from './validation';
+import { ResourceTarget } from './secret-reads';
+import { Checker, described, StringRule } from './validation';
 
 /** One `header`, `query_string` or `body` block of the provider schema. */
 export interface ParameterBlock {
@@ -26,12 +27,22 @@ export interface HttpParametersBlock {
   body?: ParameterBlock[];
 }
 
-/** The three parameter maps as a user gives them, with their property names. */
+/** The three parameter maps as a user gives them. */
 export interface HttpParameterMaps {
   readonly header?: { readonly [key: string]: HttpParameter };
   readonly queryString?: { readonly [key: string]: HttpParameter };
   readonly body?: { readonly [key: string]: HttpParameter };
-  readonly names: { readonly header: string; readonly queryString: string; readonly body: string };
+}
+
+type ParameterKind = 'header' | 'queryString' | 'body';
+
+/**
+ * The prop that holds a parameter map, for messages: `headerParameters`, or with a prefix
+ * `oauthHeaderParameters` (OAuthConnection's names for the OAuth maps).
+ */
+export function parameterMapProperty(kind: ParameterKind, prefix = ''): string {
+  const name = `${kind}Parameters`;
+  return prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name;
 }
 
 interface Kind {
@@ -40,7 +51,7 @@ interface Kind {
   readonly keyFix: string;
 }
 
-const KINDS: { readonly [k in 'header' | 'queryString' | 'body']: Kind } = {
+const KINDS: { readonly [k in ParameterKind]: Kind } = {
   header: {
     key: HEADER_KEY,
     value: HEADER_VALUE,
@@ -58,17 +69,18 @@ const KINDS: { readonly [k in 'header' | 'queryString' | 'body']: Kind } = {
 };
 
 /**
- * Validates and renders the three parameter maps into the provider's block.
- * Returns undefined when all three are empty.
+ * Validates and renders the three parameter maps into the provider's block; messages name the
+ * maps with `parameterMapProperty(kind, prefix)`. Returns undefined when all three are empty.
  */
 export function renderHttpParameters(
   scope: Construct,
   maps: HttpParameterMaps,
   target: ResourceTarget,
+  prefix = '',
 ): HttpParametersBlock | undefined {
   const block: HttpParametersBlock = {};
   for (const kind of ['header', 'queryString', 'body'] as const) {
-    const rendered = renderList(scope, maps.names[kind], maps[kind], KINDS[kind], target);
+    const rendered = renderList(scope, parameterMapProperty(kind, prefix), maps[kind], KINDS[kind], target);
     if (rendered.length > 0) block[kind] = rendered;
   }
   return Object.keys(block).length > 0 ? block : undefined;
@@ -86,23 +98,24 @@ function renderList(
   kind: Kind,
   target: ResourceTarget,
 ): ParameterBlock[] {
+  const check: Checker = new Checker(scope);
   if (map === undefined) return [];
   if (map === null || typeof map !== 'object' || Array.isArray(map) || Token.isUnresolved(map)) {
-    fail(scope, property, 'must be a map of parameter names to HttpParameter values', map,
+    check.fail(property, 'must be a map of parameter names to HttpParameter values', map,
       'Pass an object such as { "X-Api-Key": HttpParameter.fromString("value") }.');
   }
   const keys = Object.keys(map);
   if (keys.length > MAX_PARAMETERS_PER_LIST) {
-    fail(scope, property, `must have at most ${MAX_PARAMETERS_PER_LIST} entries`,
+    check.fail(property, `must have at most ${MAX_PARAMETERS_PER_LIST} entries`,
       described(`${keys.length} entries`), 'Remove entries, or move values into fewer parameters.');
   }
   return keys.map((key) => {
-    checkString(scope, `${property}`, key, kind.key, kind.keyFix);
+    check.string(`${property}`, key, kind.key, kind.keyFix);
     const entry = `${property}[${JSON.stringify(key)}]`;
     const parameter = map[key] as unknown;
     // A Python subclass, or HttpParameter() made directly, is an instance without _render.
     if (!(parameter instanceof HttpParameter) || typeof (parameter as HttpParameter)._render !== 'function') {
-      fail(scope, entry, 'must be made with HttpParameter.fromString() or HttpParameter.fromSecret()', parameter,
+      check.fail(entry, 'must be made with HttpParameter.fromString() or HttpParameter.fromSecret()', parameter,
         'Wrap the value, for example HttpParameter.fromString("value").');
     }
     const rendered = renderParameter(scope, entry, parameter, target);
@@ -110,9 +123,9 @@ function renderList(
       const rule = kind.value;
       const fix = 'Remove control characters from the value, or shorten it to 512 characters.';
       if (rendered.secret) {
-        rendered.secret._checkLiteral((value) => checkString(scope, entry, value, rule, fix, secret));
+        rendered.secret._checkLiteral((value) => check.string(entry, value, rule, fix, { secret: true }));
       } else {
-        checkString(scope, entry, rendered.value, rule, fix);
+        check.string(entry, rendered.value, rule, fix);
       }
     }
     return { key, value: rendered.value, isValueSecret: rendered.isValueSecret };
@@ -127,7 +140,8 @@ function renderParameter(
 ): RenderedHttpParameter {
   const rendered = parameter._render(scope, { ...target, property });
   if (typeof rendered.value !== 'string') {
-    fail(scope, property, 'must have a string value', rendered.isValueSecret ? described('a non-string secret') : rendered.value,
+    const check: Checker = new Checker(scope);
+    check.fail(property, 'must have a string value', rendered.isValueSecret ? described('a non-string secret') : rendered.value,
       'Pass a string to HttpParameter.fromString() or a SecretValue to HttpParameter.fromSecret().');
   }
   return rendered;
@@ -147,15 +161,16 @@ export function resolveSecret(
   target: ResourceTarget,
 ): string {
   requireSecretValue(scope, property, value);
-  value._checkLiteral((literal) => checkString(scope, property, literal, rule, fix, secret));
+  const check: Checker = new Checker(scope);
+  value._checkLiteral((literal) => check.string(property, literal, rule, fix, { secret: true }));
   return value._resolve(scope, { ...target, property });
 }
 
 /** Refuses anything that is not a SecretValue, without describing a string's content. */
 export function requireSecretValue(scope: Construct, property: string, value: unknown): asserts value is SecretValue {
-  if (!(value instanceof SecretValue)) {
-    fail(
-      scope,
+  // A SecretValue subclass not made by the factories (say, from Python) has no `_resolve`.
+  if (!(value instanceof SecretValue) || typeof (value as SecretValue)._resolve !== 'function') {
+    new Checker(scope).fail(
       property,
       'must be a SecretValue',
       typeof value === 'string' ? described('a plain string (redacted)') : value,

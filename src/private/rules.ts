@@ -1,5 +1,4 @@
-import { IntegerRule } from './numbers';
-import { StringRule } from './validation';
+import { IntegerRule, StringRule } from './validation';
 
 /*
  * The constraints of the EventBridge API model (botocore `events` 2015-10-07,
@@ -8,7 +7,10 @@ import { StringRule } from './validation';
  * that they match the whole value, and compiled once here.
  */
 
-/** ConnectionName. */
+/**
+ * ConnectionName; the model gives ApiDestinationName, RuleName and TargetId the same shape
+ * (aliases below).
+ */
 export const CONNECTION_NAME: StringRule = {
   min: 1,
   max: 64,
@@ -16,7 +18,7 @@ export const CONNECTION_NAME: StringRule = {
   text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
 };
 
-/** ConnectionDescription. */
+/** ConnectionDescription; ApiDestinationDescription has the same shape. */
 export const DESCRIPTION: StringRule = {
   min: 0,
   max: 512,
@@ -55,7 +57,7 @@ export const HEADER_KEY: StringRule = {
   text: "must be 1-512 HTTP token characters (A-Z a-z 0-9 ! # $ % & ' * + , - . ^ _ ` | ~)",
 };
 
-/** HeaderValueSensitive. */
+/** HeaderValueSensitive; a target's HeaderValue has the same shape. */
 export const HEADER_VALUE: StringRule = {
   min: 1,
   max: 512,
@@ -74,7 +76,7 @@ export const QUERY_KEY: StringRule = {
   text: 'must be 1-512 characters with no control characters',
 };
 
-/** QueryStringValueSensitive. */
+/** QueryStringValueSensitive; a target's QueryStringValue has the same shape. */
 export const QUERY_VALUE: StringRule = {
   min: 1,
   max: 512,
@@ -145,20 +147,17 @@ export const MAX_PARAMETERS_PER_LIST = 100;
  * 2015-10-07 model, anchored likewise.
  * ------------------------------------------------------------------------ */
 
-/** ApiDestinationName. */
-export const API_DESTINATION_NAME: StringRule = {
-  min: 1,
-  max: 64,
-  pattern: /^[.\-_A-Za-z0-9]+$/,
-  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
-};
+/** ApiDestinationName, RuleName, TargetId: the shape of ConnectionName. */
+export const API_DESTINATION_NAME = CONNECTION_NAME;
+export const RULE_NAME = CONNECTION_NAME;
+export const TARGET_ID = CONNECTION_NAME;
 
-/** ApiDestinationDescription. */
-export const API_DESTINATION_DESCRIPTION: StringRule = {
-  min: 0,
-  max: 512,
-  text: 'must be at most 512 characters',
-};
+/** ApiDestinationDescription: the shape of ConnectionDescription. */
+export const API_DESTINATION_DESCRIPTION = DESCRIPTION;
+
+/** A target's HeaderValue and QueryStringValue: the shapes of the connection's sensitive ones. */
+export const TARGET_HEADER_VALUE = HEADER_VALUE;
+export const TARGET_QUERY_VALUE = QUERY_VALUE;
 
 /** ApiDestinationArn. */
 export const API_DESTINATION_ARN: StringRule = {
@@ -178,47 +177,12 @@ export const RATE_LIMIT_PER_SECOND: IntegerRule = {
   text: 'must be an integer of at least 1',
 };
 
-/** RuleName. */
-export const RULE_NAME: StringRule = {
-  min: 1,
-  max: 64,
-  pattern: /^[.\-_A-Za-z0-9]+$/,
-  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
-};
-
 /** EventBusNameOrArn. */
 export const EVENT_BUS_NAME_OR_ARN: StringRule = {
   min: 1,
   max: 1600,
   pattern: /^(arn:aws[\w-]*:events:[a-z]{2}-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/.\-_A-Za-z0-9]+$/,
   text: 'must be an event bus name or ARN of 1-1600 characters (A-Z a-z 0-9 / . - _)',
-};
-
-/** TargetId. */
-export const TARGET_ID: StringRule = {
-  min: 1,
-  max: 64,
-  pattern: /^[.\-_A-Za-z0-9]+$/,
-  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
-};
-
-/** HeaderValue (of a target's http_target; not secret). */
-export const TARGET_HEADER_VALUE: StringRule = {
-  min: 1,
-  max: 512,
-  // The model's ^[ \t]*[\x20-\x7E]+([ \t]+[\x20-\x7E]+)*[ \t]*$ rewritten to run in linear
-  // time (see AUTH_HEADER): tabs, then one printable character, then printable characters or tabs.
-  pattern: /^\t*[\x20-\x7E][\t\x20-\x7E]*$/,
-  text: 'must be 1-512 printable ASCII characters',
-};
-
-/** QueryStringValue (of a target's http_target). */
-export const TARGET_QUERY_VALUE: StringRule = {
-  min: 1,
-  max: 512,
-  // eslint-disable-next-line no-control-regex
-  pattern: /^[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+$/,
-  text: 'must be 1-512 characters with no control characters other than line breaks',
 };
 
 /** PathParameter. */

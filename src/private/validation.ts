@@ -1,50 +1,195 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import type { IConnection } from '../connection';
+import { ValidationError } from '../errors';
 
-/**
- * The error every validation rule of this library throws.
+/*
+ * The library's one way to refuse input. A construct makes a `Checker` bound to itself and
+ * checks each prop at the call site:
  *
- * Its message names, in this order: the property, the rule, the value that
- * broke it (a secret is described, never echoed), the construct path, and
- * how to fix it.
+ *   const check = new Checker(this);
+ *   const props = check.props(given, 'Pass ... with at least `connection`.');
+ *   check.string('description', props.description, DESCRIPTION, 'Shorten the description.');
+ *
+ * Every message has one form: the property, the rule, the value that broke it (a secret is
+ * described, never shown), the construct path, and how to fix it. Unresolved tokens pass every
+ * value check: their value is known only to Terraform.
  */
-export class ConnectionValidationError extends Error {
-  /** The path of the construct that received the bad input. */
-  public readonly constructPath: string;
-  /** The property that holds the bad input. */
-  public readonly property: string;
 
-  constructor(scope: IConstruct, property: string, message: string) {
-    super(message);
-    this.name = 'ValidationError';
-    this.constructPath = scope.node.path;
-    this.property = property;
-  }
+/** A string rule from the EventBridge API model: length bounds and a pattern matching the whole value. */
+export interface StringRule {
+  readonly min: number;
+  readonly max: number;
+  readonly pattern?: RegExp;
+  /** The rule in words, e.g. "must be 1-64 characters of A-Z a-z 0-9 . - _". */
+  readonly text: string;
 }
 
-/** How a rule describes the value it refused. */
-export type Shown = { readonly secret: boolean };
+/** An integer rule from the EventBridge API model: inclusive bounds. */
+export interface IntegerRule {
+  readonly min: number;
+  readonly max: number;
+  /** The rule in words, e.g. "must be an integer from 0 to 185". */
+  readonly text: string;
+}
 
-const PLAIN: Shown = { secret: false };
-const SECRET: Shown = { secret: true };
+/** How to check a map of strings to strings. */
+export interface StringMapRule {
+  readonly key: StringRule;
+  readonly keyFix: string;
+  readonly value: StringRule;
+  readonly valueFix: string;
+  /** The most entries the map may hold. */
+  readonly maxEntries?: number;
+}
 
-/** A value already put in words, shown as is by describeValue. */
+/** How a check shows the value it refuses. */
+export interface CheckOptions {
+  /** The value is a secret: describe it (its length), never show it. */
+  readonly secret?: boolean;
+}
+
+/** A value already put in words, shown as is in a message. */
 export class Described {
   constructor(public readonly text: string) {}
 }
 
-/** Puts a value in words for an error message, e.g. `3 entries`. */
+/** Puts a value in words for a message, e.g. `3 entries`. */
 export function described(text: string): Described {
   return new Described(text);
 }
 
-/** Describes a value for an error message; a secret is never echoed. */
-export function describeValue(value: unknown, shown: Shown = PLAIN): string {
+/** The checks of one construct's input, each failing with the library's message. */
+export class Checker {
+  constructor(private readonly scope: IConstruct) {}
+
+  /** Throws the library's error for `property`. */
+  public fail(property: string, rule: string, value: unknown, fix: string, options: CheckOptions = {}): never {
+    throw new ValidationError(this.scope, property,
+      `\`${property}\` ${rule}, got ${describeValue(value, options)} (at ${this.scope.node.path}). ${fix}`);
+  }
+
+  /**
+   * The props object with its `null` values removed: an optional prop given as `null`
+   * (Python `None`, JSON) means "not given", on every construct and struct. A missing or
+   * non-object props is refused.
+   */
+  public props<T extends object>(given: T, fix: string, property = 'props'): T {
+    if (given === null || typeof given !== 'object') this.fail(property, 'must be an object', given, fix);
+    return withoutNulls(given);
+  }
+
+  /** A required string that must satisfy `rule`. */
+  public string(property: string, value: string, rule: StringRule, fix: string, options: CheckOptions = {}): void {
+    this.requireString(property, value, options);
+    if (Token.isUnresolved(value)) return;
+    const n = codePointLength(value);
+    if (n < rule.min || n > rule.max || (rule.pattern && !rule.pattern.test(value))) {
+      this.fail(property, rule.text, value, fix, options);
+    }
+  }
+
+  /** An optional string: checked against `rule` when given. */
+  public optionalString(property: string, value: string | undefined, rule: StringRule, fix: string): void {
+    if (value !== undefined) this.string(property, value, rule, fix);
+  }
+
+  /** Refuses what is not a string (JSON-driven or Python callers). */
+  public requireString(property: string, value: unknown, options: CheckOptions = {}): void {
+    if (value === undefined || value === null) this.fail(property, 'is required', value, `Pass a string for \`${property}\`.`, options);
+    if (typeof value !== 'string') this.fail(property, 'must be a string', value, `Pass a string for \`${property}\`.`, options);
+  }
+
+  /** A number that must be an integer within `rule`. */
+  public integer(property: string, value: number, rule: IntegerRule, fix: string): void {
+    if (typeof value !== 'number') this.fail(property, rule.text, value, fix);
+    if (Token.isUnresolved(value)) return;
+    if (!Number.isInteger(value) || value < rule.min || value > rule.max) this.fail(property, rule.text, value, fix);
+  }
+
+  /**
+   * A map of plain strings (keys against one rule, values against another); returns a copy,
+   * or undefined when absent or empty. An unresolved map passes as is.
+   */
+  public stringMap(property: string, map: { readonly [key: string]: string } | undefined, rule: StringMapRule):
+  { [key: string]: string } | undefined {
+    if (map === undefined) return undefined;
+    if (Token.isUnresolved(map)) return map as { [key: string]: string };
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) {
+      this.fail(property, 'must be a map of strings to strings', map, 'Pass an object such as { "key": "value" }.');
+    }
+    const keys = Object.keys(map);
+    if (rule.maxEntries !== undefined && keys.length > rule.maxEntries) {
+      this.fail(property, `must have at most ${rule.maxEntries} entries`, described(`${keys.length} entries`), 'Remove entries.');
+    }
+    for (const key of keys) {
+      this.string(property, key, rule.key, rule.keyFix);
+      this.string(`${property}[${JSON.stringify(key)}]`, map[key], rule.value, rule.valueFix);
+    }
+    return keys.length > 0 ? { ...map } : undefined;
+  }
+
+  /**
+   * A list of plain strings, each against `rule`; returns a copy, or undefined when absent or
+   * empty. An unresolved list passes as is.
+   */
+  public stringList(property: string, list: string[] | undefined, rule: StringRule, fix: string): string[] | undefined {
+    if (list === undefined) return undefined;
+    if (Token.isUnresolved(list)) return list;
+    if (!Array.isArray(list)) this.fail(property, 'must be a list of strings', list, 'Pass an array such as ["value"].');
+    list.forEach((item, i) => this.string(`${property}[${i}]`, item, rule, fix));
+    return list.length > 0 ? [...list] : undefined;
+  }
+
+  /** A connection made by this library or imported with it (an {@link IConnection}). */
+  public connection(property: string, value: IConnection): IConnection {
+    const candidate = value as unknown;
+    if (candidate === null || typeof candidate !== 'object' || typeof (candidate as IConnection).connectionArn !== 'string') {
+      this.fail(property, 'must be a connection (IConnection)', candidate,
+        'Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection.');
+    }
+    return value;
+  }
+
+  /**
+   * Refuses an option that the installed provider binding cannot express. A generated
+   * binding has an accessor on its prototype for each argument it knows; it silently
+   * ignores any other key of its config, so without this check the option would be lost.
+   *
+   * @param binding the generated resource or data source class that would receive the argument
+   * @param argument the argument's name in the binding (camelCase)
+   * @param since which provider versions have the argument, for the message
+   */
+  public bindingArgument(
+    property: string,
+    value: unknown,
+    binding: { readonly prototype: object; readonly tfResourceType?: string },
+    argument: string,
+    since: string,
+    fix: string,
+  ): void {
+    if (value === undefined || bindingHasArgument(binding, argument)) return;
+    this.fail(property,
+      `needs the \`${argument}\` argument of ${binding.tfResourceType ?? 'the resource'}, which the installed provider binding does not have (${since})`,
+      value, fix);
+  }
+}
+
+/** Whether a generated binding class has an argument (an accessor on its prototype chain). */
+export function bindingHasArgument(binding: { readonly prototype: object }, argument: string): boolean {
+  for (let proto: object | null = binding.prototype; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.getOwnPropertyDescriptor(proto, argument) !== undefined) return true;
+  }
+  return false;
+}
+
+/** Describes a value for a message; a secret is never echoed. */
+export function describeValue(value: unknown, options: CheckOptions = {}): string {
   if (value instanceof Described) return value.text;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') {
-    if (shown.secret) {
+    if (options.secret) {
       const n = codePointLength(value);
       return `a secret value of ${n} character${n === 1 ? '' : 's'} (redacted)`;
     }
@@ -65,100 +210,6 @@ export function codePointLength(value: string): number {
   for (const _ of value) n++;
   return n;
 }
-
-/** The one message format of the library. */
-export function fail(
-  scope: IConstruct,
-  property: string,
-  rule: string,
-  value: unknown,
-  fix: string,
-  shown: Shown = PLAIN,
-): never {
-  throw new ConnectionValidationError(
-    scope,
-    property,
-    `\`${property}\` ${rule}, got ${describeValue(value, shown)} (at ${scope.node.path}). ${fix}`,
-  );
-}
-
-/**
- * A string rule from the EventBridge API model: length bounds and a pattern.
- * Patterns are compiled once, at module load, and match the whole value.
- */
-export interface StringRule {
-  readonly min: number;
-  readonly max: number;
-  readonly pattern?: RegExp;
-  /** The rule in words, e.g. "must be 1-64 characters of A-Z a-z 0-9 . - _". */
-  readonly text: string;
-}
-
-/**
- * Checks a string against a rule. Unresolved tokens pass: their value is
- * known only to Terraform.
- */
-export function checkString(
-  scope: IConstruct,
-  property: string,
-  value: string,
-  rule: StringRule,
-  fix: string,
-  shown: Shown = PLAIN,
-): void {
-  requireString(scope, property, value, shown);
-  if (Token.isUnresolved(value)) return;
-  const n = codePointLength(value);
-  if (n < rule.min || n > rule.max || (rule.pattern && !rule.pattern.test(value))) {
-    fail(scope, property, rule.text, value, fix, shown);
-  }
-}
-
-/** Rejects what is not a string (JSON-driven or Python callers). */
-export function requireString(scope: IConstruct, property: string, value: unknown, shown: Shown = PLAIN): void {
-  if (value === undefined || value === null) {
-    fail(scope, property, 'is required', value, `Pass a string for \`${property}\`.`, shown);
-  }
-  if (typeof value !== 'string') {
-    fail(scope, property, 'must be a string', value, `Pass a string for \`${property}\`.`, shown);
-  }
-}
-
-/**
- * Refuses an option that the installed provider binding cannot express. A generated
- * binding has an accessor on its prototype for each argument it knows; it silently
- * ignores any other key of its config, so without this check the option would be lost.
- *
- * @param binding the generated resource or data source class that would receive the argument
- * @param argument the argument's name in the binding (camelCase)
- * @param since which provider versions have the argument, for the message
- * @param fix what to do instead
- */
-export function requireBindingArgument(
-  scope: IConstruct,
-  property: string,
-  value: unknown,
-  binding: { readonly prototype: object; readonly tfResourceType?: string },
-  argument: string,
-  since: string,
-  fix: string,
-): void {
-  if (value === undefined || bindingHasArgument(binding, argument)) return;
-  fail(scope, property,
-    `needs the \`${argument}\` argument of ${binding.tfResourceType ?? 'the resource'}, which the installed provider binding does not have (${since})`,
-    value, fix);
-}
-
-/** Whether a generated binding class has an argument (an accessor on its prototype chain). */
-export function bindingHasArgument(binding: { readonly prototype: object }, argument: string): boolean {
-  for (let proto: object | null = binding.prototype; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    if (Object.getOwnPropertyDescriptor(proto, argument) !== undefined) return true;
-  }
-  return false;
-}
-
-/** Marks a value as secret for describeValue. */
-export const secret: Shown = SECRET;
 
 /** A shallow copy of props without the keys whose value is null: null means "not given". */
 export function withoutNulls<T extends object>(props: T): T {

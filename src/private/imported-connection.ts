@@ -1,0 +1,69 @@
+import { Construct } from 'constructs';
+import type { ConnectionAttributes, IConnection } from '../connection';
+import { ValidationError } from '../errors';
+import { resourceNameFromArn } from './arns';
+import { binding } from './bindings';
+import { CONNECTION_ARN, CONNECTION_NAME, SECRETS_MANAGER_SECRET_ARN } from './rules';
+import { Checker } from './validation';
+
+/*
+ * The connections that Connection.fromConnectionArn(), fromConnectionAttributes() and
+ * fromConnectionName() return.
+ */
+
+/** A connection given by ARN and optional attributes. */
+export class ImportedConnection extends Construct implements IConnection {
+  public readonly connectionArn: string;
+  public readonly connectionName: string;
+  /** The secret ARN when it was given. */
+  public readonly knownSecretArn?: string;
+  private readonly method: string;
+
+  constructor(scope: Construct, id: string, given: ConnectionAttributes, method: string) {
+    super(scope, id);
+    const check: Checker = new Checker(this);
+    const attrs = check.props(given, 'Pass at least `connectionArn`.', 'attrs');
+    check.string('connectionArn', attrs.connectionArn, CONNECTION_ARN,
+      'Copy the ARN from the EventBridge console or `aws events describe-connection`.');
+    check.optionalString('connectionName', attrs.connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    check.optionalString('connectionSecretArn', attrs.connectionSecretArn, SECRETS_MANAGER_SECRET_ARN,
+      'Use the SecretArn that `aws events describe-connection` returns.');
+    this.method = method;
+    this.connectionArn = attrs.connectionArn;
+    this.connectionName = attrs.connectionName ?? resourceNameFromArn(attrs.connectionArn);
+    this.knownSecretArn = attrs.connectionSecretArn;
+  }
+
+  public get connectionSecretArn(): string {
+    if (this.knownSecretArn === undefined) {
+      throw new ValidationError(this, 'connectionSecretArn',
+        `\`connectionSecretArn\` is not known for a connection imported with ${this.method} (at ${this.node.path}). ` +
+        'Import it with Connection.fromConnectionAttributes() and `connectionSecretArn`, or with Connection.fromConnectionName().');
+    }
+    return this.knownSecretArn;
+  }
+}
+
+/** A connection read by name through the data source. */
+export class LookedUpConnection extends Construct implements IConnection {
+  public readonly connectionArn: string;
+  public readonly connectionName: string;
+  public readonly connectionSecretArn: string;
+
+  constructor(scope: Construct, id: string, connectionName: string) {
+    super(scope, id);
+    new Checker(this).string('connectionName', connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    const data = new (binding('DataAwsCloudwatchEventConnection'))(this, 'Resource', { name: connectionName });
+    this.connectionArn = data.arn;
+    this.connectionName = connectionName;
+    this.connectionSecretArn = data.secretArn;
+  }
+}
+
+/**
+ * A connection's secret ARN, or undefined where it is not known (a connection imported by ARN
+ * alone), without reading the getter that throws for those.
+ */
+export function knownConnectionSecretArn(connection: IConnection): string | undefined {
+  return connection instanceof ImportedConnection ? connection.knownSecretArn : connection.connectionSecretArn;
+}

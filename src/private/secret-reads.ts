@@ -1,0 +1,113 @@
+import { createHash } from 'crypto';
+import type { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
+import type { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { binding } from './bindings';
+
+/*
+ * The data sources that read secrets from Secrets Manager and SSM Parameter Store.
+ *
+ * A literal reference (secret id and version, or parameter name) is read once per stack,
+ * provider and region, by a data source at the top of the stack that every consumer shares:
+ * 200 connections over 3 secrets make 3 reads at plan time and keep 3 copies of the secrets in
+ * state, as a hand-written stack would. Its id is a hash of the reference, provider and region
+ * (e.g. `data.aws_secretsmanager_secret_version.SecretsManagerSecretVersion_1095f571`), so it
+ * never depends on which consumer came first: adding or removing a consumer renames nothing.
+ *
+ * A reference that is itself a token (a secret id from a variable, say) has no stable text to
+ * hash; it is read in the consuming construct's scope, under an id made from the consuming
+ * property, as before.
+ */
+
+/**
+ * Where a consuming construct's resources go: its provider and region.
+ * @internal
+ */
+export interface ResourceTarget {
+  /** The provider the consuming construct uses, for the data sources it creates. */
+  readonly provider?: TerraformProvider;
+  /** The region the consuming construct is managed in (provider 6 `region`), likewise. */
+  readonly region?: string;
+}
+
+/**
+ * Context a consuming construct gives when it turns a secret into a string.
+ * @internal
+ */
+export interface SecretResolveContext extends ResourceTarget {
+  /** The property that receives the secret, for messages and for ids of token references. */
+  readonly property: string;
+}
+
+/** What a Secrets Manager read is keyed by. */
+export interface SecretVersionReference {
+  readonly secretId: string;
+  readonly versionStage?: string;
+  readonly versionId?: string;
+}
+
+/** The data source that reads a Secrets Manager secret version for a consumer. */
+export function secretVersionRead(
+  consumer: Construct,
+  context: SecretResolveContext,
+  reference: SecretVersionReference,
+): DataAwsSecretsmanagerSecretVersion {
+  return sharedRead(consumer, context, 'SecretsManagerSecretVersion',
+    [reference.secretId, reference.versionStage, reference.versionId],
+    (scope, id) => new (binding('DataAwsSecretsmanagerSecretVersion'))(scope, id, {
+      secretId: reference.secretId,
+      versionStage: reference.versionStage,
+      versionId: reference.versionId,
+      provider: context.provider,
+      region: context.region,
+    }));
+}
+
+/** The data source that reads and decrypts an SSM parameter for a consumer. */
+export function ssmParameterRead(consumer: Construct, context: SecretResolveContext, parameterName: string): DataAwsSsmParameter {
+  return sharedRead(consumer, context, 'SsmParameter', [parameterName, undefined, undefined],
+    (scope, id) => new (binding('DataAwsSsmParameter'))(scope, id, {
+      name: parameterName,
+      withDecryption: true,
+      provider: context.provider,
+      region: context.region,
+    }));
+}
+
+/** The reference each read was created for, to find it again and to detect an id clash. */
+const READ_KEYS = new WeakMap<IConstruct, string>();
+
+function sharedRead<T extends Construct>(
+  consumer: Construct,
+  context: SecretResolveContext,
+  prefix: string,
+  reference: [string, string | undefined, string | undefined],
+  create: (scope: Construct, id: string) => T,
+): T {
+  const parts: unknown[] = [...reference, context.provider?.node.path];
+  if (context.region !== undefined) parts.push(context.region);
+  const key = JSON.stringify(parts);
+  const literal = reference.every((part) => part === undefined || !Token.isUnresolved(part));
+  if (literal) {
+    const stack = TerraformStack.of(consumer);
+    const id = `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+    const existing = stack.node.tryFindChild(id);
+    if (existing === undefined) return remember(create(stack, id), key);
+    if (READ_KEYS.get(existing) === key) return existing as T;
+    throw new Error(`A construct with id "${id}" already exists at the top of stack ${stack.node.path}: ` +
+      'the library keeps that id for the data source that reads a secret. Rename your construct.');
+  }
+  // A token reference: in the consumer's scope, under an id from the consuming property.
+  let id = `${prefix}_${context.property.replace(/[^A-Za-z0-9]+/g, '_').replace(/_+$/, '')}`;
+  for (let existing = consumer.node.tryFindChild(id); existing !== undefined; existing = consumer.node.tryFindChild(id)) {
+    if (READ_KEYS.get(existing) === key) return existing as T;
+    id = `${id}_`; // the same property already reads another secret
+  }
+  return remember(create(consumer, id), key);
+}
+
+function remember<T extends IConstruct>(read: T, key: string): T {
+  READ_KEYS.set(read, key);
+  return read;
+}

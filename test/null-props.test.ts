@@ -1,0 +1,198 @@
+/*
+ * One rule on every construct and struct: an optional prop given as `null` (Python `None`,
+ * JSON, untyped callers) means "not given". Walks every optional prop of every struct in the
+ * jsii assembly (inherited ones included), sets it to null, and checks that the stack
+ * synthesizes exactly as with the prop left out. A struct with no entry below fails the suite.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import {
+  ApiDestination,
+  ApiDestinationTarget,
+  ApiKeyConnection,
+  Authorization,
+  BasicConnection,
+  Connection,
+  HttpMethod,
+  HttpParameter,
+  OAuthConnection,
+  SecretValue,
+  StepFunctionsHttpTaskGrant,
+} from '../src';
+import { HAS_PER_RESOURCE_REGION } from './flavour';
+import { newStack } from './util';
+
+type Props = Record<string, unknown>;
+
+const assembly = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.jsii'), 'utf-8'));
+const structs = new Map<string, any>(Object.values<any>(assembly.types)
+  .filter((t) => t.kind === 'interface' && t.datatype).map((t) => [t.fqn, t]));
+
+/** Every optional prop of a struct, its parents' included. */
+function optionalProps(fqn: string): string[] {
+  const type = structs.get(fqn);
+  return [
+    ...(type.properties ?? []).filter((p: any) => p.optional).map((p: any) => p.name),
+    ...(type.interfaces ?? []).flatMap(optionalProps),
+  ];
+}
+
+const plain = (value: string) => SecretValue.unsafePlainText(value);
+const param = (value: string) => ({ Key: HttpParameter.fromString(value) });
+const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/imported/2d1e0aa0-0000-4000-8000-000000000000';
+
+/** Every optional connection option set (region only where the binding has it). */
+function connectionOptions(stack: TerraformStack): Props {
+  return {
+    connectionName: 'full',
+    description: 'every option',
+    headerParameters: param('h'),
+    queryStringParameters: param('q'),
+    bodyParameters: param('b'),
+    kmsKeyIdentifier: 'alias/connections',
+    resourceConfigurationArn: 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
+    provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+    ...(HAS_PER_RESOURCE_REGION ? { region: 'eu-central-1' } : {}),
+  };
+}
+
+/**
+ * Per struct: the props with every optional prop set (but those that exclude each other), and
+ * how to build a stack from props.
+ */
+const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (stack: TerraformStack, props: Props) => void }> = {
+  ConnectionOptions: {
+    full: connectionOptions,
+    build: (stack, props) => new Connection(stack, 'C', { authorization: Authorization.apiKey('k', plain('v')), ...props }),
+  },
+  ConnectionProps: {
+    full: (stack) => ({ authorization: Authorization.apiKey('k', plain('v')), ...connectionOptions(stack) }),
+    build: (stack, props) => new Connection(stack, 'C', props as any),
+  },
+  ApiKeyConnectionProps: {
+    full: (stack) => ({ apiKeyName: 'k', apiKeyValue: plain('v'), ...connectionOptions(stack) }),
+    build: (stack, props) => new ApiKeyConnection(stack, 'C', props as any),
+  },
+  BasicConnectionProps: {
+    full: (stack) => ({ username: 'u', password: plain('p'), ...connectionOptions(stack) }),
+    build: (stack, props) => new BasicConnection(stack, 'C', props as any),
+  },
+  OAuthConnectionProps: {
+    full: (stack) => ({
+      authorizationEndpoint: 'https://auth.example.com/token',
+      httpMethod: HttpMethod.POST,
+      clientId: 'id',
+      clientSecret: plain('s'),
+      oauthBodyParameters: param('b'),
+      oauthHeaderParameters: param('h'),
+      oauthQueryStringParameters: param('q'),
+      ...connectionOptions(stack),
+    }),
+    build: (stack, props) => new OAuthConnection(stack, 'C', props as any),
+  },
+  OAuthAuthorizationProps: {
+    full: () => ({
+      authorizationEndpoint: 'https://auth.example.com/token',
+      httpMethod: HttpMethod.POST,
+      clientId: 'id',
+      clientSecret: plain('s'),
+      bodyParameters: param('b'),
+      headerParameters: param('h'),
+      queryStringParameters: param('q'),
+    }),
+    build: (stack, props) => new Connection(stack, 'C', { authorization: Authorization.oauth(props as any) }),
+  },
+  SecretsManagerSecretOptions: {
+    full: () => ({ jsonField: 'key', versionStage: 'AWSPREVIOUS' }), // versionId excludes versionStage
+    build: (stack, props) => new ApiKeyConnection(stack, 'C', { apiKeyName: 'k', apiKeyValue: SecretValue.secretsManager('s', props) }),
+  },
+  ConnectionAttributes: {
+    full: () => ({
+      connectionArn: CONNECTION_ARN,
+      connectionName: 'imported',
+      connectionSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/imported/abc-AbCdEf',
+    }),
+    build: (stack, props) => new StepFunctionsHttpTaskGrant(stack, 'G', {
+      connection: Connection.fromConnectionAttributes(stack, 'Imported', props as any),
+    }),
+  },
+  ApiDestinationProps: {
+    full: (stack) => ({
+      apiDestinationName: 'full',
+      description: 'every option',
+      httpMethod: HttpMethod.PUT,
+      rateLimitPerSecond: 5,
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+    }),
+    build: (stack, props) => new ApiDestination(stack, 'D', {
+      connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://example.com/*', ...props,
+    }),
+  },
+  ApiDestinationTargetProps: {
+    full: (stack) => ({
+      deadLetterQueueArn: 'arn:aws:sqs:us-east-1:123456789012:dlq',
+      eventBusName: 'bus',
+      headerParameters: { 'X-A': 'a' },
+      input: '{"a":1}',
+      maximumEventAgeInSeconds: 3600,
+      maximumRetryAttempts: 3,
+      pathParameterValues: ['$.id'],
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+      queryStringParameters: { q: 'v' },
+      roleArn: 'arn:aws:iam::123456789012:role/events',
+      targetId: 'full', // inputTransformer excludes input
+    }),
+    build: (stack, props) => new ApiDestinationTarget(stack, 'T', {
+      ruleName: 'rule',
+      apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest',
+        'arn:aws:events:us-east-1:123456789012:api-destination/d/2d1e0aa0-0000-4000-8000-000000000000'),
+      ...props,
+    }),
+  },
+  InputTransformerOptions: {
+    full: () => ({ inputTemplate: '{"id": <id>}', inputPathsMap: { id: '$.id' } }),
+    build: (stack, props) => new ApiDestinationTarget(stack, 'T', {
+      ruleName: 'rule',
+      apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest',
+        'arn:aws:events:us-east-1:123456789012:api-destination/d/2d1e0aa0-0000-4000-8000-000000000000'),
+      inputTransformer: props as any,
+    }),
+  },
+  StepFunctionsHttpTaskGrantProps: {
+    full: (stack) => ({
+      endpoint: 'https://api.example.com/*',
+      httpMethod: HttpMethod.POST,
+      policyName: 'p',
+      roleName: 'r',
+      stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:m',
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+    }),
+    build: (stack, props) => new StepFunctionsHttpTaskGrant(stack, 'G', {
+      connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), ...props,
+    }),
+  },
+};
+
+/** The stack built from the full props changed by `change`. */
+function synth(name: string, change: (props: Props) => void): string {
+  const stack = newStack();
+  const props = CASES[name].full(stack);
+  change(props);
+  CASES[name].build(stack, props);
+  return Testing.synth(stack);
+}
+
+const NAMES = [...structs.values()].map((t) => t.name as string);
+const OPTIONALS = [...structs.values()].flatMap((t) => optionalProps(t.fqn).map((prop) => [t.name as string, prop] as const));
+
+test('every struct of the assembly has a case here', () => {
+  expect(NAMES.filter((name) => !(name in CASES))).toEqual([]);
+  expect(OPTIONALS.length).toBeGreaterThan(40);
+});
+
+test.each(OPTIONALS)('%s.%s given as null means "not given"', (name, prop) => {
+  const omitted = synth(name, (props) => { delete props[prop]; });
+  expect(synth(name, (props) => { props[prop] = null; })).toEqual(omitted);
+});
