@@ -1,6 +1,6 @@
-"""Session fixtures of the deployment suite: Terraform with a private CLI
-config and the provider mirror, and a moto server started and stopped by the
-suite itself."""
+"""Session fixtures of the deployment suite: the test-matrix entry (FLAVOUR),
+Terraform with a private CLI config and the provider mirror, and a moto server
+started and stopped by the suite itself."""
 from __future__ import annotations
 
 import signal
@@ -37,20 +37,35 @@ class TerraformEnv:
     mirror: harness.Mirror
     workdir: Path
     notes: list[str] = field(default_factory=lambda: NOTES)
+    # What happened to the AWS provider pin of each config written, by directory.
+    pins: dict[Path, harness.Pin] = field(default_factory=dict)
 
     def prepare(self, config: dict, directory: Path) -> Path:
-        """Writes a synthesized config into `directory` with a pin the mirror satisfies."""
-        prepared, rewrite = harness.prepare_config(config, self.mirror)
-        if rewrite:
-            note(rewrite)
+        """Writes a synthesized config into `directory` with a pin the mirror satisfies.
+
+        The pin is kept when the mirror holds it and rewritten to the mirror's
+        newest version otherwise; either way the suite's notes say which.
+        """
+        prepared, pin = harness.prepare_config(config, self.mirror)
+        self.pins[directory] = pin
+        note(pin.describe())
         directory.mkdir(parents=True, exist_ok=True)
-        target = directory / "cdk.tf.json"
-        target.write_text(harness.json.dumps(prepared, indent=2) + "\n")
-        return target
+        written = directory / "cdk.tf.json"
+        written.write_text(harness.json.dumps(prepared, indent=2) + "\n")
+        return written
 
 
 @pytest.fixture(scope="session")
-def tf(tmp_path_factory) -> TerraformEnv:
+def target() -> dict:
+    """The test-matrix entry (FLAVOUR, default cdktf) as scripts/flavours.js defines it."""
+    entry = harness.matrix_target()
+    note(f"matrix entry {entry['name']}: {entry['title']}; library {entry['libDir']}; "
+         f"Node.js {entry['node']}")
+    return entry
+
+
+@pytest.fixture(scope="session")
+def tf(tmp_path_factory, target) -> TerraformEnv:
     binary = harness.terraform_binary()
     if binary is None:
         pytest.skip("terraform CLI not found (set TERRAFORM or put terraform on PATH)")
@@ -58,7 +73,7 @@ def tf(tmp_path_factory) -> TerraformEnv:
     if mirror is None:
         pytest.skip("no AWS provider in a filesystem mirror (looked in: "
                     + ", ".join(str(p) for p in harness.mirror_candidates()) + ")")
-    workdir = tmp_path_factory.mktemp("deploy")
+    workdir = tmp_path_factory.mktemp(f"deploy-{target['name']}")
     cli_config = harness.write_cli_config(workdir / "terraform.tfrc", mirror, workdir / "plugin-cache")
     note(f"provider mirror: {mirror.root} (aws {', '.join(mirror.versions)}); work dir: {workdir}")
     return TerraformEnv(harness.Terraform(binary, cli_config, log=TIMINGS), mirror, workdir)

@@ -2,13 +2,19 @@
 private Terraform CLI configuration, a Terraform runner, the moto server,
 and the comparison of DescribeConnection with what a scenario asked for.
 
+The suite runs for one entry of the test matrix, chosen with the environment
+variable FLAVOUR (default `cdktf`; see scripts/flavours.js): `matrix_target()`
+says which compiled library, provider binding and Node.js binary it uses.
+
 Run as a script, `python3 harness.py discover-mirror` prints the mirror the
 suite would use (exit 0) or nothing (exit 1): test/deploy/run.sh uses it to
-decide whether to skip.
+decide whether to skip. `python3 harness.py target` prints the matrix entry as
+JSON (exit 2 with a message for an unknown FLAVOUR).
 """
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import platform
@@ -28,6 +34,10 @@ REPO = HERE.parent.parent
 PROVIDER_HOST = "registry.terraform.io"
 PROVIDER_NAMESPACE = "hashicorp"
 PROVIDER_TYPE = "aws"
+# The provider the CLI config installs from the filesystem mirror (its `include`).
+MIRRORED_PROVIDER = f"{PROVIDER_HOST}/{PROVIDER_NAMESPACE}/{PROVIDER_TYPE}"
+
+FLAVOURS_JS = REPO / "scripts" / "flavours.js"
 
 # Things worth knowing that are not failures (provider pin rewrites, what the
 # emulator does not emulate, Terraform warnings), printed in pytest's summary.
@@ -37,6 +47,41 @@ NOTES: list[str] = []
 def note(text: str) -> None:
     if text not in NOTES:
         NOTES.append(text)
+
+
+# --------------------------------------------------------------------------
+# The matrix entry (FLAVOUR)
+# --------------------------------------------------------------------------
+
+# Printed by Node from scripts/flavours.js, the one definition of the matrix:
+# the entry, the Node.js binary to run it with (Node 22 for cdktn when
+# tools/cdktn is installed), the AWS provider version its binding pins and the
+# binding's npm version.
+_TARGET_JS = """
+const fs = require('fs');
+const path = require('path');
+const f = require(process.argv[1]);
+const t = f.currentTarget();
+const pkg = JSON.parse(fs.readFileSync(path.join(t.providerDir, 'package.json'), 'utf-8'));
+process.stdout.write(JSON.stringify({
+  name: t.name, title: t.title, framework: t.framework, providerPackage: t.providerPackage,
+  providerDir: t.providerDir, libDir: t.libDir, node: f.nodeFor(t), node22: Boolean(t.node22),
+  awsProviderVersion: f.awsProviderVersion(t), bindingVersion: pkg.version,
+  bindingNodeEngine: (pkg.engines || {}).node || null,
+}));
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def matrix_target() -> dict[str, Any]:
+    """The matrix entry named by FLAVOUR (default `cdktf`), as scripts/flavours.js defines it."""
+    proc = subprocess.run(["node", "-e", _TARGET_JS, str(FLAVOURS_JS)], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0:
+        errors = [line for line in proc.stderr.splitlines() if line.startswith("Error: ")]
+        raise RuntimeError("scripts/flavours.js could not name the matrix entry: "
+                           + (errors[0][len("Error: "):] if errors else proc.stderr.strip()))
+    return json.loads(proc.stdout)
 
 
 # --------------------------------------------------------------------------
@@ -135,7 +180,7 @@ def write_cli_config(path: Path, mirror: Mirror, plugin_cache: Path) -> Path:
         "provider_installation {\n"
         "  filesystem_mirror {\n"
         f"    path    = {json.dumps(str(mirror.root))}\n"
-        f'    include = ["{PROVIDER_HOST}/{PROVIDER_NAMESPACE}/{PROVIDER_TYPE}"]\n'
+        f'    include = ["{MIRRORED_PROVIDER}"]\n'
         "  }\n"
         "}\n"
     )
@@ -146,26 +191,74 @@ def write_cli_config(path: Path, mirror: Mirror, plugin_cache: Path) -> Path:
 # Synthesized JSON
 # --------------------------------------------------------------------------
 
+@dataclass
+class Pin:
+    """What happened to a config's AWS provider pin on its way to the working directory."""
+    source: str | None
+    pinned: str | None
+    used: str | None
+    mirror: Mirror
+
+    @property
+    def rewritten(self) -> bool:
+        return self.pinned != self.used
+
+    def describe(self) -> str:
+        versions = ", ".join(self.mirror.versions)
+        if self.pinned is None:
+            return "no terraform.required_providers.aws.version pin: nothing to rewrite"
+        if self.rewritten:
+            return (f"terraform.required_providers.aws.version rewritten from {self.pinned!r} to {self.used!r} "
+                    f"(source {self.source!r}; AWS provider version(s) in the mirror {self.mirror.root}: {versions})")
+        return (f"terraform.required_providers.aws.version {self.pinned!r} (source {self.source!r}) is in the "
+                f"mirror {self.mirror.root}: no version rewrite")
+
+
+def aws_requirement(config: dict) -> dict:
+    return ((config.get("terraform") or {}).get("required_providers") or {}).get("aws") or {}
+
+
 def pinned_aws_version(config: dict) -> str | None:
-    return (((config.get("terraform") or {}).get("required_providers") or {}).get("aws") or {}).get("version")
+    return aws_requirement(config).get("version")
 
 
-def prepare_config(config: dict, mirror: Mirror) -> tuple[dict, str | None]:
+def prepare_config(config: dict, mirror: Mirror) -> tuple[dict, Pin]:
     """A copy of a synthesized config whose AWS provider pin the mirror can satisfy.
 
-    Returns the copy and a note when the pin was rewritten (None otherwise).
-    The library's own output is never modified: callers write the copy into
-    their work directory.
+    Returns the copy and what happened to the pin: kept when the mirror holds
+    the pinned version (with @cdktf/provider-aws 20.1.0 the pin is 5.100.0),
+    else rewritten to the mirror's newest version. The library's own output is
+    never modified: callers write the copy into their work directory.
     """
     config = json.loads(json.dumps(config))
-    pinned = pinned_aws_version(config)
+    requirement = aws_requirement(config)
+    pinned = requirement.get("version")
+    pin = Pin(requirement.get("source"), pinned, pinned, mirror)
     if pinned is None or pinned in mirror.versions:
-        return config, None
+        return config, pin
     config["terraform"]["required_providers"]["aws"]["version"] = mirror.newest
-    return config, (
-        f"terraform.required_providers.aws.version rewritten from {pinned!r} to {mirror.newest!r} "
-        f"(AWS provider version(s) in the mirror {mirror.root}: {', '.join(mirror.versions)})"
-    )
+    pin.used = mirror.newest
+    return config, pin
+
+
+def provider_address(source: str) -> str:
+    """The full address Terraform gives a `required_providers` source: cdktf writes
+    `aws` (namespace hashicorp implied), cdktn `hashicorp/aws`; both name
+    registry.terraform.io/hashicorp/aws, the provider the mirror's `include` allows."""
+    parts = source.lower().split("/")
+    if len(parts) == 1:
+        parts = [PROVIDER_NAMESPACE, *parts]
+    if len(parts) == 2:
+        parts = [PROVIDER_HOST, *parts]
+    return "/".join(parts)
+
+
+def locked_providers(directory: Path) -> dict[str, str]:
+    """Provider address -> version from the .terraform.lock.hcl `terraform init` wrote."""
+    lock = directory / ".terraform.lock.hcl"
+    if not lock.is_file():
+        return {}
+    return dict(re.findall(r'provider\s+"([^"]+)"\s*\{\s*version\s*=\s*"([^"]+)"', lock.read_text()))
 
 
 def is_terraform_json(data: Any) -> bool:
@@ -426,7 +519,14 @@ def main(argv: list[str]) -> int:
             return 1
         print(f"{mirror.root} {' '.join(mirror.versions)}")
         return 0
-    print("usage: harness.py discover-mirror", file=sys.stderr)
+    if argv[1:] == ["target"]:
+        try:
+            print(json.dumps(matrix_target()))
+        except RuntimeError as e:
+            print(e, file=sys.stderr)
+            return 2
+        return 0
+    print("usage: harness.py discover-mirror | target", file=sys.stderr)
     return 2
 
 

@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 /*
- * Synthesizes the deployment-test scenarios with the compiled library
- * (../../lib) into <outdir>/stacks/<stack>/cdk.tf.json (default stack name
- * "deployment"): one stack, one connection per scenario (the api-destination
- * scenario adds an API destination, an EventBridge rule and its target).
+ * Synthesizes the deployment-test scenarios with the compiled library of the
+ * test-matrix entry named by FLAVOUR (default `cdktf`; see
+ * scripts/flavours.js) into <outdir>/stacks/<stack>/cdk.tf.json (default
+ * stack name "deployment"): one stack, one connection per scenario (the
+ * api-destination scenario adds an API destination, an EventBridge rule and
+ * its target).
+ *
+ *   cdktf        lib/ with cdktf and @cdktf/provider-aws 21.x
+ *   cdktf-aws5   build/cdktf-aws5/lib with cdktf and @cdktf/provider-aws 20.1.0
+ *   cdktn        build/cdktn/lib with cdktn and @cdktn/provider-aws 25.x (run it with Node 22,
+ *                flavours.js nodeFor(), as the harness does)
  *
  * Usage:
- *   node test/deploy/synth.js --outdir DIR --endpoint http://127.0.0.1:PORT \
+ *   FLAVOUR=<entry> node test/deploy/synth.js --outdir DIR --endpoint http://127.0.0.1:PORT \
  *     [--prefix NAME] [--description TEXT] [--secret TEXT] \
  *     [--source-secret-id ID] [--ssm-parameter NAME] [--scenarios a,b,c] [--stack NAME]
  *
@@ -14,20 +21,34 @@
  * script twice with different values produces an update of the same
  * connections (same names, new description, new secret values).
  *
- * Every AwsProvider points at the emulator. Only deep imports of the
- * provider binding are used (never the @cdktf/provider-aws index).
+ * Every AwsProvider points at the emulator. The framework, `constructs` and
+ * the provider binding are resolved from the entry's library directory, so
+ * that this script gets the very module instances the library uses (for
+ * cdktf-aws5 that is @cdktf/provider-aws 20.1.0, through the link next to
+ * build/cdktf-aws5/lib). Only deep imports of the provider binding are used
+ * (never the package index).
  *
- * Prints a JSON manifest (scenarios, connection names, what was asked) on
- * stdout, for the harness to check DescribeConnection against.
+ * Prints a JSON manifest (scenarios, connection names, what was asked, and
+ * under `runtime` what it ran with) on stdout, for the harness to check
+ * DescribeConnection and the matrix entry against.
  */
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
-const { App, LocalBackend, TerraformStack, TerraformOutput } = require('cdktf');
-const { Construct } = require('constructs');
-const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
-const { CloudwatchEventRule } = require('@cdktf/provider-aws/lib/cloudwatch-event-rule');
+const { currentTarget } = require('../../scripts/flavours');
+
+const target = currentTarget();
+/** Resolves a module as the entry's compiled library does. */
+function resolveFromLib(id) {
+  return require.resolve(id, { paths: [target.libDir] });
+}
+const fromLib = (id) => require(resolveFromLib(id));
+
+const { App, LocalBackend, TerraformStack, TerraformOutput } = fromLib(target.framework);
+const { Construct } = fromLib('constructs');
+const { AwsProvider } = fromLib(`${target.providerPackage}/lib/provider`);
+const { CloudwatchEventRule } = fromLib(`${target.providerPackage}/lib/cloudwatch-event-rule`);
 const {
   ApiDestination,
   ApiDestinationTarget,
@@ -37,7 +58,31 @@ const {
   HttpMethod,
   HttpParameter,
   SecretValue,
-} = require(path.join(__dirname, '..', '..', 'lib'));
+} = require(target.libDir);
+
+/** The package (name, version, real directory, package.json) a module file belongs to. */
+const packages = new Map();
+function packageOf(file) {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!packages.has(dir)) {
+      const candidate = path.join(dir, 'package.json');
+      const pkg = fs.existsSync(candidate) ? JSON.parse(fs.readFileSync(candidate, 'utf-8')) : undefined;
+      packages.set(dir, pkg && pkg.name ? { name: pkg.name, version: pkg.version, dir: fs.realpathSync(dir), pkg } : null);
+    }
+    if (packages.get(dir)) return packages.get(dir);
+  }
+  return { name: undefined };
+}
+
+/** Package name -> the directories it was loaded from, over every module in require.cache. */
+function loadedPackages(names) {
+  const found = {};
+  for (const file of Object.keys(require.cache)) {
+    const pkg = packageOf(file);
+    if (names.includes(pkg.name)) (found[pkg.name] ??= new Set()).add(pkg.dir);
+  }
+  return Object.fromEntries(Object.entries(found).map(([name, dirs]) => [name, [...dirs].sort()]));
+}
 
 function parseArgs(argv) {
   const args = {};
@@ -352,9 +397,31 @@ for (const scenario of wanted) {
   }
 }
 app.synth();
+const framework = packageOf(resolveFromLib(target.framework));
+const binding = packageOf(resolveFromLib(`${target.providerPackage}/lib/provider`));
 const manifest = {
   stack: stackName,
   stackDir: path.join(outdir, 'stacks', stackName),
   scenarios,
+  // What this synthesis ran with, for the harness to check against the matrix entry.
+  runtime: {
+    flavour: target.name,
+    node: process.version,
+    libDir: fs.realpathSync(target.libDir),
+    framework: { name: framework.name, version: framework.version },
+    binding: {
+      name: binding.name,
+      version: binding.version,
+      dir: binding.dir,
+      awsProviderVersion: (binding.pkg.cdktf || binding.pkg.cdktn).provider.version,
+    },
+    // Every copy of the framework, constructs and the provider binding loaded by this
+    // process (library and script together): one each when they share their instances.
+    loaded: loadedPackages([target.framework, 'constructs', binding.name]),
+    // Whether anything loaded the binding's index (every provider service at once): only
+    // deep imports are meant to be used, by the library and by this script.
+    bindingIndexLoaded: Object.keys(require.cache).some((file) =>
+      [path.join(binding.dir, 'lib', 'index.js'), path.join(binding.dir, 'index.js')].includes(fs.realpathSync(file))),
+  },
 };
 process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');

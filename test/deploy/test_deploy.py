@@ -8,12 +8,17 @@ init, one validate, two applies, two plans and one destroy:
 
   validate -> create -> re-plan -> update -> re-plan -> destroy
 
-Entry point: test/deploy/run.sh (see README.md in this folder).
+They run for one entry of the test matrix, FLAVOUR (default cdktf; see
+scripts/flavours.js): synth.js uses that entry's compiled library, framework
+and provider binding, on the entry's Node.js.
+
+Entry point: FLAVOUR=<entry> test/deploy/run.sh (see README.md in this folder).
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import urllib.parse
@@ -28,6 +33,11 @@ from harness import note
 HERE = Path(__file__).resolve().parent
 SYNTH = HERE / "synth.js"
 FIXTURES_DIR = harness.REPO / "test" / "fixtures"
+# The reviewed whole stacks (expected/<name>.json, as cdktf + provider-aws 21.x writes
+# them) and, per matrix entry, the `terraform` block that entry writes instead
+# (expected/terraform/<entry>.json): see test/fixtures.test.ts.
+EXPECTED_DIR = FIXTURES_DIR / "expected"
+ENTRY_BLOCKS_DIR = EXPECTED_DIR / "terraform"
 
 # The scenarios of synth.js, in order.
 SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager", "api-destination"]
@@ -54,12 +64,12 @@ REVISIONS = {
 # Synthesis
 # --------------------------------------------------------------------------
 
-def synth(outdir: Path, endpoint: str, revision: int, scenarios: list[str]) -> dict:
-    """Runs synth.js for one revision; returns its manifest."""
+def synth(target: dict, outdir: Path, endpoint: str, revision: int, scenarios: list[str]) -> dict:
+    """Runs synth.js for one revision, with the matrix entry's Node.js; returns its manifest."""
     rev = REVISIONS[revision]
-    env = dict(os.environ, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
+    env = dict(os.environ, FLAVOUR=target["name"], JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
     proc = subprocess.run(
-        ["node", str(SYNTH), "--outdir", str(outdir), "--endpoint", endpoint, "--prefix", PREFIX,
+        [target["node"], str(SYNTH), "--outdir", str(outdir), "--endpoint", endpoint, "--prefix", PREFIX,
          "--description", rev["description"], "--secret", rev["secret"],
          "--scenarios", ",".join(scenarios)],
         cwd=harness.REPO, env=env, capture_output=True, text=True, timeout=120)
@@ -81,7 +91,8 @@ def supported(scenario: str, tf) -> str | None:
 class Deployment:
     """The shared working directory and what each phase did."""
 
-    def __init__(self, tf, aws, endpoint: str):
+    def __init__(self, target: dict, tf, aws, endpoint: str):
+        self.target = target
         self.tf = tf
         self.aws = aws
         self.endpoint = endpoint
@@ -93,7 +104,7 @@ class Deployment:
         self.destroyed = False
 
     def synth(self, revision: int) -> dict:
-        manifest = synth(self.root / f"synth-rev{revision}", self.endpoint, revision, self.scenarios)
+        manifest = synth(self.target, self.root / f"synth-rev{revision}", self.endpoint, revision, self.scenarios)
         self.manifests[revision] = manifest
         return manifest
 
@@ -118,14 +129,18 @@ class Deployment:
 
 
 @pytest.fixture(scope="module")
-def deployment(tf, aws, moto_server) -> Deployment:
-    d = Deployment(tf, aws, moto_server.endpoint)
+def deployment(target, tf, aws, moto_server) -> Deployment:
+    d = Deployment(target, tf, aws, moto_server.endpoint)
     for scenario in SCENARIOS:
         reason = supported(scenario, tf)
         if reason:
             note(f"scenario {scenario} skipped: {reason}")
     d.synth(1)
     d.synth(2)
+    runtime = d.manifests[1]["runtime"]
+    note(f"synth.js ran on Node.js {runtime['node']} with {runtime['framework']['name']} "
+         f"{runtime['framework']['version']} and {runtime['binding']['name']} {runtime['binding']['version']} "
+         f"({runtime['binding']['dir']}, AWS provider {runtime['binding']['awsProviderVersion']})")
     d.install(1)
     tf.terraform.init(d.stack_dir)
     return d
@@ -308,6 +323,96 @@ def test_synth_revisions_differ_only_in_description_and_secrets(deployment):
     assert normalized == one
 
 
+def _node_satisfies(version: str, engine: str | None) -> bool | None:
+    """Whether a Node.js version (v22.11.0) meets an `engines.node` range of the
+    form `>= X.Y.Z` (all the bindings use); None for another form."""
+    if not engine:
+        return True
+    m = re.fullmatch(r"\s*>=\s*(\d+)\.(\d+)\.(\d+)\s*", engine)
+    if not m:
+        return None
+    have = tuple(int(p) for p in version.lstrip("v").split(".")[:3])
+    return have >= tuple(int(p) for p in m.groups())
+
+
+def test_synth_ran_with_the_matrix_entry(deployment):
+    """synth.js used the entry's library, framework and binding (one copy of each,
+    the instances the library uses, deep imports only) on a Node.js the binding supports."""
+    target = deployment.target
+    for revision in (1, 2):
+        runtime = deployment.manifests[revision]["runtime"]
+        assert runtime["flavour"] == target["name"]
+        assert runtime["libDir"] == os.path.realpath(target["libDir"])
+        assert runtime["framework"]["name"] == target["framework"]
+        binding = runtime["binding"]
+        assert (binding["name"], binding["version"], binding["dir"], binding["awsProviderVersion"]) == (
+            target["providerPackage"], target["bindingVersion"], os.path.realpath(target["providerDir"]),
+            target["awsProviderVersion"]), f"synth.js loaded the wrong provider binding: {binding}"
+        loaded = runtime["loaded"]
+        assert set(loaded) == {target["framework"], "constructs", target["providerPackage"]}, loaded
+        duplicated = {name: dirs for name, dirs in loaded.items() if len(dirs) != 1}
+        assert not duplicated, f"more than one copy loaded (script and library do not share instances): {duplicated}"
+        assert loaded[target["providerPackage"]] == [binding["dir"]]
+        assert not runtime["bindingIndexLoaded"], f"the index of {binding['name']} was loaded (deep imports only)"
+        ok = _node_satisfies(runtime["node"], target["bindingNodeEngine"])
+        if ok is None:
+            note(f"engines.node of {binding['name']} is {target['bindingNodeEngine']!r}: not checked")
+        assert ok is not False, (
+            f"{binding['name']} {binding['version']} needs Node.js {target['bindingNodeEngine']}, synth.js ran on "
+            f"{runtime['node']} ({target['node']})" + (
+                "; the cdktn entry runs on Node 22 from tools/cdktn: `npx projen tools:cdktn`" if target["node22"] else ""))
+
+
+def test_synth_keeps_every_scenario_and_the_provider_region(deployment):
+    """No scenario is dropped on the way to cdk.tf.json, and the one `region` the scenarios
+    set, the AwsProvider's, is written by every binding (no connection sets its own
+    `region`, the option cdktf-aws5 refuses), with the emulator's endpoints."""
+    for revision in (1, 2):
+        manifest = deployment.manifests[revision]
+        assert list(manifest["scenarios"]) == deployment.scenarios
+        config = manifest["config"]
+        providers = config["provider"]["aws"]
+        assert len(providers) == 1
+        assert providers[0].get("region") == "us-east-1", providers[0]
+        endpoints = providers[0].get("endpoints")
+        assert endpoints and all(endpoints[0].get(service) == deployment.endpoint
+                                 for service in ("events", "secretsmanager", "ssm", "sts", "iam")), endpoints
+        connections = config["resource"]["aws_cloudwatch_event_connection"]
+        assert len(connections) == len(deployment.scenarios), sorted(connections)
+
+
+def test_provider_pin(deployment):
+    """The synthesized pin is the entry's binding's AWS provider version, with the entry's
+    source; the working copy keeps it when the mirror holds it (cdktf-aws5: 5.100.0, no
+    rewrite) and is rewritten to the mirror's newest otherwise (cdktf 6.25.0, cdktn 6.66.0),
+    with a note either way; `terraform init` installed it from the mirror."""
+    target, tf = deployment.target, deployment.tf
+    requirement = harness.aws_requirement(deployment.manifests[1]["config"])
+    assert requirement.get("version") == target["awsProviderVersion"], requirement
+    block_file = ENTRY_BLOCKS_DIR / f"{target['name']}.json"
+    if block_file.is_file():
+        expected = json.loads(block_file.read_text())["terraform"]["required_providers"]["aws"]
+        assert requirement == expected, f"the stack's AWS provider requirement differs from {block_file}"
+    else:
+        note(f"{block_file} does not exist: the pin's source ({requirement.get('source')!r}) is not checked")
+
+    pin = tf.pins[deployment.stack_dir]
+    assert pin.pinned == target["awsProviderVersion"]
+    if target["awsProviderVersion"] in tf.mirror.versions:
+        assert not pin.rewritten, pin.describe()
+    else:
+        assert pin.rewritten and pin.used == tf.mirror.newest, pin.describe()
+    assert pin.describe() in harness.NOTES
+
+    # The source (`aws` for cdktf, `hashicorp/aws` for cdktn) is the provider the
+    # filesystem mirror serves: init locked that provider at the version used.
+    address = harness.provider_address(requirement["source"])
+    assert address == harness.MIRRORED_PROVIDER, (
+        f"source {requirement['source']!r} means {address}; the mirror serves {harness.MIRRORED_PROVIDER}")
+    locked = harness.locked_providers(deployment.stack_dir)
+    assert locked == {address: pin.used}, f".terraform.lock.hcl: {locked}"
+
+
 def test_terraform_validate_scenarios(deployment):
     result = deployment.tf.terraform.validate(deployment.stack_dir)
     assert "Success! The configuration is valid." in result.stdout, result.output
@@ -316,11 +421,13 @@ def test_terraform_validate_scenarios(deployment):
 
 
 def _fixture_files() -> list:
-    if not FIXTURES_DIR.is_dir():
+    """The reviewed whole-stack fixtures, expected/*.json (not the per-entry `terraform`
+    blocks under expected/terraform/, which are no stacks of their own)."""
+    if not EXPECTED_DIR.is_dir():
         return [pytest.param(None, id="no-fixtures",
-                             marks=pytest.mark.skip(reason=f"{FIXTURES_DIR} does not exist"))]
+                             marks=pytest.mark.skip(reason=f"{EXPECTED_DIR} does not exist"))]
     found = []
-    for path in sorted(FIXTURES_DIR.rglob("*.json")):
+    for path in sorted(EXPECTED_DIR.glob("*.json")):
         try:
             data = json.loads(path.read_text())
         except (OSError, ValueError):
@@ -328,22 +435,34 @@ def _fixture_files() -> list:
         if harness.is_terraform_json(data):
             found.append(pytest.param(path, id=str(path.relative_to(FIXTURES_DIR))))
     return found or [pytest.param(None, id="no-fixtures",
-                                  marks=pytest.mark.skip(reason=f"no Terraform JSON under {FIXTURES_DIR}"))]
+                                  marks=pytest.mark.skip(reason=f"no Terraform JSON under {EXPECTED_DIR}"))]
+
+
+def entry_fixture(path: Path, entry: str) -> dict:
+    """A fixture as the matrix entry synthesizes it: the shared stack with the entry's
+    `terraform` block (expected/terraform/<entry>.json) in place of its own."""
+    config = json.loads(path.read_text())
+    block_file = ENTRY_BLOCKS_DIR / f"{entry}.json"
+    if block_file.is_file():
+        config["terraform"] = json.loads(block_file.read_text())["terraform"]
+    else:
+        note(f"{block_file} does not exist: fixtures validated with their own terraform block")
+    return config
 
 
 FIXTURE_FILES = _fixture_files()
 
 
 @pytest.fixture(scope="module")
-def fixture_validation(tf):
+def fixture_validation(target, tf):
     """`terraform init -backend=false && terraform validate` for every stack
-    fixture, two at a time (each Terraform command spends seconds starting
-    the AWS provider)."""
+    fixture as the matrix entry writes it, several at a time (each Terraform
+    command spends seconds starting the AWS provider)."""
     paths = [p.values[0] for p in FIXTURE_FILES if p.values[0] is not None]
 
     def validate(path: Path):
         directory = tf.workdir / "fixtures" / str(path.relative_to(FIXTURES_DIR)).replace(os.sep, "__")
-        tf.prepare(json.loads(path.read_text()), directory)
+        tf.prepare(entry_fixture(path, target["name"]), directory)
         try:
             tf.terraform.init(directory, backend=False)
             return tf.terraform.validate(directory)
