@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /*
- * Prints one closing line for the whole test run, from the JUnit reports the
- * suites write under test-reports/: jest (junit.xml), pytest for the Python
- * bindings (python-junit.xml) and the deployment suite (deploy-junit.xml).
+ * Prints one closing line for the whole test run, from every JUnit report the
+ * suites write under test-reports/: jest (junit.xml for the default entry,
+ * junit-<entry>.xml for the others), pytest for the Python bindings
+ * (python-<flavour>-junit.xml), the deployment suite (deploy-<entry>-junit.xml)
+ * and the consumer projects (consumers-junit.xml).
  */
 const fs = require('fs');
 const path = require('path');
