@@ -327,12 +327,15 @@ class TestSecretsManager:
             'got versionStage "AWSCURRENT" and versionId "v1" (at test/Conn). Remove one of them.'
         )
 
-    def test_reads_one_secret_once_per_scope(self, stack):
+    def test_reads_one_secret_once_per_stack(self, stack):
         secret = SecretValue.secrets_manager("prod/shared", json_field="password")
         other = SecretValue.secrets_manager("prod/shared", json_field="token")
         BasicConnection(stack, "Conn", username="user", password=secret,
                         header_parameters={"X-Token": HttpParameter.from_secret(other)})
-        assert len(synth_json(stack)["data"]["aws_secretsmanager_secret_version"]) == 1
+        BasicConnection(stack, "Other", username="user", password=secret)
+        reads = synth_json(stack)["data"]["aws_secretsmanager_secret_version"]
+        assert all(name.startswith("SecretsManagerSecretVersion_") for name in reads), reads
+        assert len(reads) == 1
 
     def test_describes_the_secret_by_id(self):
         assert SecretValue.secrets_manager("prod/db").to_string() == "SecretValue(Secrets Manager: prod/db)"
