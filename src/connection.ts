@@ -236,7 +236,10 @@ export class Connection extends Construct implements IConnection {
 
   /**
    * Imports a connection by name, reading its ARN and secret ARN at plan
-   * time through the `aws_cloudwatch_event_connection` data source.
+   * time through the `aws_cloudwatch_event_connection` data source. Its
+   * customer managed key is not known when the stack is synthesized, so
+   * grants on it add no `kms:Decrypt`: for a connection with a key, use
+   * {@link Connection.fromConnectionAttributes} with `kmsKeyIdentifier`.
    *
    * @param scope the parent construct
    * @param id the construct id

@@ -365,3 +365,21 @@ describe('Connection kmsKeyIdentifier (issue 11: grants decrypt the connection\'
     expect(resolved(stack, imported.kmsKeyIdentifier)).toBe('${var.key}');
   });
 });
+
+describe('parameter map order (README, "HTTP parameters")', () => {
+  test('writes integer-like keys first, in ascending numeric order, then the others in the order given', () => {
+    const stack = newStack();
+    new Connection(stack, 'Conn', {
+      authorization: apiKey(),
+      headerParameters: {
+        'X-B': HttpParameter.fromString('b'),
+        '10': HttpParameter.fromString('ten'),
+        'X-A': HttpParameter.fromString('a'),
+        '2': HttpParameter.fromString('two'),
+        '01': HttpParameter.fromString('zero-one'),
+      },
+    });
+    expect(connectionBlock(stack).auth_parameters.invocation_http_parameters.header.map((h: any) => h.key))
+      .toEqual(['2', '10', 'X-B', 'X-A', '01']);
+  });
+});
