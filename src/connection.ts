@@ -347,6 +347,14 @@ export class Connection extends Construct implements IConnection {
   }
 
   /**
+   * The provider and region of the connection, for the data sources grants create about it.
+   * @internal
+   */
+  public _resourceTarget(): ResourceTarget {
+    return this.#target;
+  }
+
+  /**
    * Allows the IAM role named `roleName` to use the connection's credentials:
    * `events:RetrieveConnectionCredentials`, the secret and, with
    * `kmsKeyIdentifier`, `kms:Decrypt` (see {@link IConnection.grantRetrieveCredentials}).

@@ -12,6 +12,7 @@ import {
   StepFunctionsHttpTaskGrant,
   StepFunctionsHttpTaskGrantProps,
 } from '../src';
+import { HAS_PER_RESOURCE_REGION } from './flavour';
 import { newStack, resolved, synthObject } from './util';
 
 const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/stripe/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f';
@@ -206,5 +207,32 @@ describe('StepFunctionsHttpTaskGrant with a customer managed key (issue 11)', ()
     grant(stack);
     expect(statements(stack).map((s) => s.sid)).toEqual(['InvokeHttpEndpoint', 'RetrieveConnectionCredentials', 'ReadConnectionSecret']);
     expect(synthObject(stack).data.aws_kms_key).toBeUndefined();
+  });
+});
+
+describe('StepFunctionsHttpTaskGrant reads a connection\'s key where the connection is', () => {
+  test('with the connection\'s provider, not the grant\'s', () => {
+    const stack = newStack();
+    const west = new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' });
+    const connection = new ApiKeyConnection(stack, 'Stripe', {
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.secretsManager('stripe/api-key'),
+      kmsKeyIdentifier: 'alias/stripe',
+      provider: west,
+    });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection });
+    expect(Testing.synth(stack)).toHaveDataSourceWithProperties(DataAwsKmsKey, { key_id: 'alias/stripe', provider: 'aws.west' });
+  });
+
+  (HAS_PER_RESOURCE_REGION ? test : test.skip)('in the connection\'s region', () => {
+    const stack = newStack();
+    const connection = new ApiKeyConnection(stack, 'Stripe', {
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.secretsManager('stripe/api-key'),
+      kmsKeyIdentifier: 'alias/stripe',
+      region: 'eu-west-1',
+    });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection });
+    expect(Testing.synth(stack)).toHaveDataSourceWithProperties(DataAwsKmsKey, { key_id: 'alias/stripe', region: 'eu-west-1' });
   });
 });

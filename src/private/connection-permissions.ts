@@ -93,7 +93,8 @@ export function connectionSecretArn(connection: IConnection): string {
  * - a key ID is completed with the partition, region and account of the connection (EventBridge
  *   looks a key ID up in the connection's account and region);
  * - an alias (name or ARN) or an unresolved token is resolved at plan time by an `aws_kms_key`
- *   data source (construct id `ConnectionKey`), whose `key_id` accepts all four forms.
+ *   data source (construct id `ConnectionKey`), whose `key_id` accepts all four forms, with the
+ *   provider and region of the connection when it was created in the stack.
  */
 function kmsKeyArn(scope: Construct, connection: IConnection, identifier: string, target: ResourceTarget): string {
   if (!Token.isUnresolved(identifier)) {
@@ -103,11 +104,14 @@ function kmsKeyArn(scope: Construct, connection: IConnection, identifier: string
       return `arn:${arnField(arn, 1)}:kms:${arnField(arn, 3)}:${arnField(arn, 4)}:key/${identifier}`;
     }
   }
+  // The key is in the connection's account and region: a connection created in the stack says
+  // where that is (its provider and region); for another one, the grant's provider is all we know.
+  const where = (connection as { _resourceTarget?: () => ResourceTarget })._resourceTarget?.() ?? target;
   const existing = scope.node.tryFindChild('ConnectionKey');
   const key = existing instanceof DataAwsKmsKey ? existing : new DataAwsKmsKey(scope, 'ConnectionKey', {
     keyId: identifier,
-    provider: target.provider,
-    region: target.region,
+    provider: where.provider,
+    region: where.region,
   });
   return key.arn;
 }
