@@ -3,6 +3,7 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
+import { importExisting, moveFromAddress } from './private/adoption';
 import { binding } from './private/bindings';
 import {
   DEAD_LETTER_QUEUE_ARN,
@@ -24,6 +25,9 @@ import {
   TARGET_QUERY_VALUE,
 } from './private/rules';
 import { Checker, described, withoutNulls } from './private/validation';
+
+/** The name in an event bus ARN `arn:...:event-bus/<name>`. */
+const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/(.+)$/;
 
 /**
  * How a target rewrites each event before sending it: values picked from the
@@ -203,6 +207,11 @@ export class ApiDestinationTarget extends Construct {
    */
   public readonly resource: CloudwatchEventTarget;
 
+  // What adoptExisting() builds the import ID from.
+  readonly #ruleName: string;
+  readonly #eventBusName?: string;
+  readonly #givenTargetId?: string;
+
   constructor(scope: Construct, id: string, given: ApiDestinationTargetProps) {
     super(scope, id);
     const check: Checker = new Checker(this);
@@ -262,6 +271,64 @@ export class ApiDestinationTarget extends Construct {
       provider: props.provider,
     });
     this.targetId = this.resource.targetId;
+    this.#ruleName = props.ruleName;
+    this.#eventBusName = props.eventBusName;
+    this.#givenTargetId = props.targetId;
+  }
+
+  /**
+   * Adopts a rule target that exists outside Terraform: writes a Terraform
+   * `import` block (Terraform 1.5 or later) that reads it into this
+   * construct's `aws_cloudwatch_event_target` at the next plan and apply,
+   * instead of adding a new one. Only the target is adopted: the role it
+   * uses is created unless `roleArn` is given, so pass the existing target's
+   * role as `roleArn` to keep it.
+   *
+   * @param importId `<rule name>/<target ID>`, or
+   * `<event bus name>/<rule name>/<target ID>` for a rule on another bus, as
+   * `terraform import` takes it
+   * @default - built from `eventBusName`, `ruleName` and `targetId`; without `targetId` it must be given
+   * @see https://developer.hashicorp.com/terraform/language/import
+   */
+  public adoptExisting(importId?: string): void {
+    const targetId = this.#givenTargetId;
+    let defaultId: string | undefined;
+    if (targetId !== undefined) {
+      const bus = this.#eventBusName;
+      const busName = bus === undefined || Token.isUnresolved(bus) ? bus : (EVENT_BUS_ARN.exec(bus)?.[1] ?? bus);
+      defaultId = `${busName === undefined ? '' : `${busName}/`}${this.#ruleName}/${targetId}`;
+    }
+    importExisting(this, this.resource, importId, defaultId,
+      'Set `targetId` to the existing target\'s ID (Terraform cannot import a target whose ID it generates), or pass `importId` as "<rule name>/<target ID>".',
+      (id) => {
+        const parts = id.split('/');
+        if (parts.length < 2) {
+          new Checker(this).fail('importId', 'must be "<rule name>/<target ID>" or "<event bus name>/<rule name>/<target ID>"', id,
+            'Pass the rule\'s name and the target\'s ID, separated by "/".');
+        }
+        const [rule, target] = parts.slice(-2);
+        for (const [property, configured, imported] of [['ruleName', this.#ruleName, rule], ['targetId', targetId, target]]) {
+          if (configured !== undefined && !Token.isUnresolved(configured) && configured !== imported) {
+            new Checker(this).fail('importId', `must name this target's ${property} ("${configured}"); Terraform would replace the imported target`, id,
+              `Set \`${property}\` to the existing target's, or omit \`importId\`.`);
+          }
+        }
+      });
+  }
+
+  /**
+   * Takes over a rule target that this Terraform state holds at another
+   * address, e.g. one created with the raw `CloudwatchEventTarget` binding,
+   * without removing it from the rule: writes a Terraform `moved` block from
+   * that address to this construct's `aws_cloudwatch_event_target`. The role
+   * is not moved: pass the old target's role as `roleArn` (or move the role
+   * with `target.role.moveFromId(...)`).
+   *
+   * @param resourceAddress the old address, e.g. `aws_cloudwatch_event_target.orders`
+   * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
+   */
+  public moveFrom(resourceAddress: string): void {
+    moveFromAddress(this, this.resource, resourceAddress);
   }
 
   private createRole(apiDestinationArn: string, provider: TerraformProvider | undefined): IamRole {

@@ -1,11 +1,13 @@
 import type { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
-import { TerraformProvider } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IConnection } from './connection';
 import { HttpMethod } from './http-method';
-import { resourceNameFromArn } from './private/arns';
+import { importExisting, moveFromAddress } from './private/adoption';
+import { arnForPolicy, resourceNameFromArn } from './private/arns';
 import { binding } from './private/bindings';
 import { defaultPhysicalName } from './private/names';
+import { grantToRole } from './private/role-grants';
 import {
   API_DESTINATION_ARN,
   API_DESTINATION_DESCRIPTION,
@@ -15,6 +17,7 @@ import {
   RATE_LIMIT_PER_SECOND,
 } from './private/rules';
 import { Checker } from './private/validation';
+import { RoleGrant } from './role-grant';
 
 /**
  * An EventBridge API destination, created in this stack or imported.
@@ -29,6 +32,55 @@ export interface IApiDestination extends IConstruct {
    * The name of the API destination.
    */
   readonly apiDestinationName: string;
+
+  /**
+   * The ARN of the API destination in the form IAM policies name it: without
+   * the trailing `/<id>` (`arn:<partition>:events:<region>:<account>:api-destination/<name>`),
+   * as CloudFormation's `ArnForPolicy` and aws-cdk's
+   * `apiDestinationArnForPolicy`. A policy on it keeps working when the
+   * destination is replaced under the same name. Built with Terraform's
+   * `split`, `slice` and `join` when the ARN is a token.
+   *
+   * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html#amazoneventbridge-resources-for-iam-policies
+   */
+  readonly apiDestinationArnForPolicy: string;
+
+  /**
+   * Allows the IAM role named `roleName` to invoke this API destination:
+   * `events:InvokeApiDestination` on {@link IApiDestination.apiDestinationArnForPolicy},
+   * and nothing else. For the role of an EventBridge Pipe, an EventBridge
+   * Scheduler schedule or a rule target whose role you manage.
+   *
+   * Attaches an inline policy (`aws_iam_role_policy`, rendered by an
+   * `aws_iam_policy_document`) in the API destination's scope, under an id
+   * derived from the role name: granting again to the same role returns the
+   * same grant.
+   *
+   * @param roleName the role's name (not its ARN), e.g. `role.name`
+   */
+  grantInvoke(roleName: string): RoleGrant;
+}
+
+/**
+ * The attributes of an existing API destination, for
+ * {@link ApiDestination.fromApiDestinationAttributes}.
+ */
+export interface ApiDestinationAttributes {
+  /**
+   * The ARN of the API destination
+   * (`arn:<partition>:events:<region>:<account>:api-destination/<name>/<id>`).
+   */
+  readonly apiDestinationArn: string;
+
+  /**
+   * The connection the API destination uses, as aws-cdk's
+   * `ApiDestinationAttributes` take it. When both ARNs are literal, the
+   * connection must be in the API destination's partition, region and
+   * account, as EventBridge requires.
+   *
+   * @default - not known
+   */
+  readonly connection?: IConnection;
 }
 
 /**
@@ -112,7 +164,19 @@ export class ApiDestination extends Construct implements IApiDestination {
    * @param apiDestinationArn the API destination's ARN
    */
   public static fromApiDestinationArn(scope: Construct, id: string, apiDestinationArn: string): IApiDestination {
-    return new ImportedApiDestination(scope, id, apiDestinationArn);
+    return new ImportedApiDestination(scope, id, { apiDestinationArn });
+  }
+
+  /**
+   * Imports an API destination from its ARN and, optionally, its connection.
+   * Its name and ARN for policies are taken from the ARN.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param attrs the API destination's ARN, and optionally its connection
+   */
+  public static fromApiDestinationAttributes(scope: Construct, id: string, attrs: ApiDestinationAttributes): IApiDestination {
+    return new ImportedApiDestination(scope, id, attrs);
   }
 
   /**
@@ -129,6 +193,8 @@ export class ApiDestination extends Construct implements IApiDestination {
   // Attribute tokens are made on first read, as Connection's are (see there).
   #apiDestinationArn?: string;
   #apiDestinationName?: string;
+  #apiDestinationArnForPolicy?: string;
+  readonly #provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, given: ApiDestinationProps) {
     super(scope, id);
@@ -163,6 +229,7 @@ export class ApiDestination extends Construct implements IApiDestination {
     });
 
     this.connection = connection;
+    this.#provider = props.provider;
   }
 
   /**
@@ -178,18 +245,106 @@ export class ApiDestination extends Construct implements IApiDestination {
   public get apiDestinationName(): string {
     return this.#apiDestinationName ??= this.resource.name;
   }
+
+  /**
+   * The ARN of the API destination without the trailing `/<id>`, for IAM
+   * policies (see {@link IApiDestination.apiDestinationArnForPolicy}).
+   */
+  public get apiDestinationArnForPolicy(): string {
+    return this.#apiDestinationArnForPolicy ??= arnForPolicy(this.apiDestinationArn);
+  }
+
+  /**
+   * Allows the IAM role named `roleName` to invoke this API destination
+   * (see {@link IApiDestination.grantInvoke}).
+   *
+   * @param roleName the role's name (not its ARN), e.g. `role.name`
+   */
+  public grantInvoke(roleName: string): RoleGrant {
+    return grantInvoke(this, roleName, this.#provider);
+  }
+
+  /**
+   * Adopts an API destination that exists outside Terraform: writes a
+   * Terraform `import` block (Terraform 1.5 or later) that reads it into this
+   * construct's resource at the next plan and apply, instead of creating a new
+   * one. Describe the destination as it is; a difference shows as an in-place
+   * update, or as a replacement for the name.
+   *
+   * @param importId the API destination's name, as `terraform import` takes it
+   * @default - the construct's API destination name
+   * @see https://developer.hashicorp.com/terraform/language/import
+   */
+  public adoptExisting(importId?: string): void {
+    const name = this.resource.nameInput;
+    importExisting(this, this.resource, importId, name, 'Pass the API destination\'s name.', (id) => {
+      const given = id.split('@')[0];
+      if (name !== undefined && !Token.isUnresolved(name) && given !== name) {
+        new Checker(this).fail('importId', `must name this API destination ("${name}"); Terraform would replace the imported one`, id,
+          'Set `apiDestinationName` to the existing API destination\'s name, or omit `importId`.');
+      }
+    });
+  }
+
+  /**
+   * Takes over an API destination that this Terraform state holds at another
+   * address, e.g. one created with the raw `CloudwatchEventApiDestination`
+   * binding, without destroying it: writes a Terraform `moved` block from that
+   * address to this construct's resource.
+   *
+   * @param resourceAddress the old address, e.g.
+   * `aws_cloudwatch_event_api_destination.orders`
+   * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
+   */
+  public moveFrom(resourceAddress: string): void {
+    moveFromAddress(this, this.resource, resourceAddress);
+  }
 }
 
-/** An API destination given by ARN. */
+/** An API destination given by ARN, and optionally its connection. */
 class ImportedApiDestination extends Construct implements IApiDestination {
   public readonly apiDestinationArn: string;
   public readonly apiDestinationName: string;
+  public readonly apiDestinationArnForPolicy: string;
+  public readonly connection?: IConnection;
 
-  constructor(scope: Construct, id: string, apiDestinationArn: string) {
+  constructor(scope: Construct, id: string, given: ApiDestinationAttributes) {
     super(scope, id);
-    new Checker(this).string('apiDestinationArn', apiDestinationArn, API_DESTINATION_ARN,
+    const check: Checker = new Checker(this);
+    const attrs = check.props(given, 'Pass at least `apiDestinationArn`.', 'attrs');
+    check.string('apiDestinationArn', attrs.apiDestinationArn, API_DESTINATION_ARN,
       'Copy the ARN from the EventBridge console or `aws events describe-api-destination`.');
-    this.apiDestinationArn = apiDestinationArn;
-    this.apiDestinationName = resourceNameFromArn(apiDestinationArn);
+    if (attrs.connection !== undefined) {
+      const connection = check.connection('connection', attrs.connection, true);
+      checkSameLocation(check, attrs.apiDestinationArn, connection.connectionArn);
+    }
+    this.apiDestinationArn = attrs.apiDestinationArn;
+    this.apiDestinationName = resourceNameFromArn(attrs.apiDestinationArn);
+    this.apiDestinationArnForPolicy = arnForPolicy(attrs.apiDestinationArn);
+    this.connection = attrs.connection;
   }
+
+  public grantInvoke(roleName: string): RoleGrant {
+    return grantInvoke(this, roleName, undefined);
+  }
+}
+
+/** An API destination uses a connection of its own partition, region and account. */
+function checkSameLocation(check: Checker, apiDestinationArn: string, connectionArn: string): void {
+  if (Token.isUnresolved(apiDestinationArn) || Token.isUnresolved(connectionArn)) return;
+  const where = (arn: string) => arn.split(':').slice(0, 5).join(':');
+  if (where(apiDestinationArn) !== where(connectionArn)) {
+    check.fail('connection', `must be in the API destination's partition, region and account (${where(apiDestinationArn)})`,
+      connectionArn, 'Pass the connection the API destination uses: EventBridge requires it in the same account and region.');
+  }
+}
+
+/** `events:InvokeApiDestination` on the destination's ARN for policies, as aws-cdk's grantInvokeApiDestination. */
+function grantInvoke(destination: Construct & IApiDestination, roleName: string, provider: TerraformProvider | undefined): RoleGrant {
+  return grantToRole(destination, 'InvokeGrant', roleName, () => [{
+    sid: 'InvokeApiDestination',
+    effect: 'Allow',
+    actions: ['events:InvokeApiDestination'],
+    resources: [destination.apiDestinationArnForPolicy],
+  }], provider);
 }

@@ -1,12 +1,15 @@
 import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
-import { TerraformProvider } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Authorization } from './authorization';
 import { HttpParameter } from './http-parameter';
+import { importExisting, moveFromAddress } from './private/adoption';
 import { binding } from './private/bindings';
+import { connectionCredentialStatements } from './private/connection-permissions';
 import { ImportedConnection, LookedUpConnection } from './private/imported-connection';
 import { defaultPhysicalName } from './private/names';
 import { renderHttpParameters } from './private/render';
+import { grantToRole } from './private/role-grants';
 import {
   CONNECTION_NAME,
   DESCRIPTION,
@@ -14,7 +17,9 @@ import {
   REGION,
   RESOURCE_CONFIGURATION_ARN,
 } from './private/rules';
+import { ResourceTarget } from './private/secret-reads';
 import { Checker } from './private/validation';
+import { RoleGrant } from './role-grant';
 
 /**
  * An EventBridge connection, created in this stack or imported.
@@ -35,6 +40,35 @@ export interface IConnection extends IConstruct {
    * connection's authorization parameters.
    */
   readonly connectionSecretArn: string;
+
+  /**
+   * The customer managed KMS key that encrypts the connection's secret, as
+   * the connection was given it (key ID, key ARN, alias name or alias ARN).
+   * Grants on the connection add `kms:Decrypt` on that key.
+   *
+   * @default - undefined: an AWS owned key, or not known (a connection
+   * imported without `kmsKeyIdentifier`, or looked up by name)
+   */
+  readonly kmsKeyIdentifier?: string;
+
+  /**
+   * Allows the IAM role named `roleName` to use the connection's credentials,
+   * as a Step Functions HTTP task or any caller of
+   * `events:RetrieveConnectionCredentials` does: that action on the
+   * connection, `secretsmanager:GetSecretValue` and
+   * `secretsmanager:DescribeSecret` on the connection's secret and, when the
+   * connection has a `kmsKeyIdentifier`, `kms:Decrypt` on that key through
+   * Secrets Manager for that secret only.
+   *
+   * Attaches an inline policy (`aws_iam_role_policy`, rendered by an
+   * `aws_iam_policy_document`) in the connection's scope, under an id derived
+   * from the role name: granting again to the same role returns the same
+   * grant.
+   *
+   * @param roleName the role's name (not its ARN), e.g. `role.name`
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
+   */
+  grantRetrieveCredentials(roleName: string): RoleGrant;
 }
 
 /**
@@ -153,6 +187,15 @@ export interface ConnectionAttributes {
    * @default - unknown: reading `connectionSecretArn` throws
    */
   readonly connectionSecretArn?: string;
+
+  /**
+   * The customer managed KMS key that encrypts the connection's secret (key
+   * ID, key ARN, alias name or alias ARN), so that grants on the connection
+   * add `kms:Decrypt` on it.
+   *
+   * @default - none: the connection's secret is taken to be encrypted with an AWS owned key
+   */
+  readonly kmsKeyIdentifier?: string;
 }
 
 /**
@@ -192,7 +235,10 @@ export class Connection extends Construct implements IConnection {
 
   /**
    * Imports a connection by name, reading its ARN and secret ARN at plan
-   * time through the `aws_cloudwatch_event_connection` data source.
+   * time through the `aws_cloudwatch_event_connection` data source. Its
+   * customer managed key is not known when the stack is synthesized, so
+   * grants on it add no `kms:Decrypt`: for a connection with a key, use
+   * {@link Connection.fromConnectionAttributes} with `kmsKeyIdentifier`.
    *
    * @param scope the parent construct
    * @param id the construct id
@@ -213,6 +259,16 @@ export class Connection extends Construct implements IConnection {
    * `Resource`), as an escape hatch.
    */
   public readonly resource: CloudwatchEventConnection;
+
+  /**
+   * The customer managed KMS key that encrypts the connection's secret, as given.
+   *
+   * @default - undefined: an AWS owned key
+   */
+  public readonly kmsKeyIdentifier?: string;
+
+  // The provider and region of the connection, for the resources its grants create.
+  readonly #target: ResourceTarget;
 
   // The attribute tokens are made on first read, not in the constructor:
   // each costs a stack trace capture in cdktf, and most connections are
@@ -276,6 +332,70 @@ export class Connection extends Construct implements IConnection {
     });
 
     this.authorizationType = auth.authorizationType;
+    this.kmsKeyIdentifier = props.kmsKeyIdentifier;
+    this.#target = target;
+  }
+
+  /**
+   * The provider and region of the connection, for the data sources grants create about it.
+   * @internal
+   */
+  public _resourceTarget(): ResourceTarget {
+    return this.#target;
+  }
+
+  /**
+   * Allows the IAM role named `roleName` to use the connection's credentials:
+   * `events:RetrieveConnectionCredentials`, the secret and, with
+   * `kmsKeyIdentifier`, `kms:Decrypt` (see {@link IConnection.grantRetrieveCredentials}).
+   *
+   * @param roleName the role's name (not its ARN), e.g. `role.name`
+   */
+  public grantRetrieveCredentials(roleName: string): RoleGrant {
+    return grantToRole(this, 'CredentialsGrant', roleName,
+      (grant) => connectionCredentialStatements(grant, this, this.#target), this.#target.provider);
+  }
+
+  /**
+   * Adopts a connection that exists outside Terraform: writes a Terraform
+   * `import` block (Terraform 1.5 or later) that reads it into this
+   * construct's resource at the next plan and apply, instead of creating a new
+   * one. Describe the connection as it is (name, authorization, parameters):
+   * a difference shows as an in-place update, or as a replacement for the
+   * name. The import block can stay after the apply; it does nothing then.
+   *
+   * @param importId the connection's name, as `terraform import` takes it
+   * (with `@<region>` for a connection with `region`)
+   * @default - the construct's connection name (and `@<region>` when `region` is given)
+   * @see https://developer.hashicorp.com/terraform/language/import
+   */
+  public adoptExisting(importId?: string): void {
+    const name = this.resource.nameInput;
+    const region = this.#target.region;
+    const defaultId = name === undefined ? undefined : region === undefined ? name : `${name}@${region}`;
+    importExisting(this, this.resource, importId, defaultId, 'Pass the connection\'s name.', (id) => {
+      const given = id.split('@')[0];
+      if (name !== undefined && !Token.isUnresolved(name) && given !== name) {
+        new Checker(this).fail('importId', `must name this connection ("${name}"); Terraform would replace the imported one`, id,
+          'Set `connectionName` to the existing connection\'s name, or omit `importId`.');
+      }
+    });
+  }
+
+  /**
+   * Takes over a connection that this Terraform state holds at another
+   * address, e.g. one created with the raw `CloudwatchEventConnection`
+   * binding, without destroying it: writes a Terraform `moved` block from that
+   * address to this construct's resource. Remove the old resource from the
+   * code in the same change; describe the connection as the old resource did.
+   *
+   * @param resourceAddress the old address, e.g.
+   * `aws_cloudwatch_event_connection.payments` (as `terraform state list`
+   * shows it)
+   * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
+   */
+  public moveFrom(resourceAddress: string): void {
+    moveFromAddress(this, this.resource, resourceAddress);
   }
 
   /**

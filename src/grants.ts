@@ -4,9 +4,8 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { IConnection } from './connection';
 import { HttpMethod } from './http-method';
-import { arnField } from './private/arns';
 import { binding } from './private/bindings';
-import { knownConnectionSecretArn } from './private/imported-connection';
+import { connectionCredentialStatements } from './private/connection-permissions';
 import { defaultPhysicalName } from './private/names';
 import {
   API_DESTINATION_HTTP_METHODS,
@@ -81,8 +80,11 @@ export interface StepFunctionsHttpTaskGrantProps {
  * The IAM permissions a Step Functions HTTP task needs to call an HTTPS
  * endpoint with a connection: `states:InvokeHTTPEndpoint` (optionally only
  * for one endpoint and method), `events:RetrieveConnectionCredentials` on the
- * connection, and `secretsmanager:GetSecretValue` and
- * `secretsmanager:DescribeSecret` on the connection's secret.
+ * connection, `secretsmanager:GetSecretValue` and
+ * `secretsmanager:DescribeSecret` on the connection's secret and, for a
+ * connection encrypted with a customer managed key (`kmsKeyIdentifier`),
+ * `kms:Decrypt` on that key. These connection statements are the ones
+ * `connection.grantRetrieveCredentials()` gives.
  *
  * Renders the policy with the `aws_iam_policy_document` data source
  * (`policyJson`) and, when `roleName` is given, attaches it to that role with
@@ -93,9 +95,16 @@ export interface StepFunctionsHttpTaskGrantProps {
  * EventBridge creates for that connection name:
  * `arn:<partition>:secretsmanager:<region>:<account>:secret:events!connection/<name>/*`.
  *
- * A connection encrypted with a customer managed KMS key also needs
- * `kms:Decrypt` on that key, which this grant does not give.
+ * `kms:Decrypt` is limited by the conditions AWS documents for connection
+ * keys: through Secrets Manager (`kms:ViaService`) and for the connection's
+ * secret (`kms:EncryptionContext:SecretARN`). Its resource is the key ARN: a
+ * key ARN as given, a key ID completed with the connection's partition,
+ * region and account, and an alias or a token resolved by an `aws_kms_key`
+ * data source (construct id `ConnectionKey`). The connection's key is known
+ * when it was created in the stack or imported with `kmsKeyIdentifier`; a
+ * connection looked up by name is taken to use an AWS owned key.
  *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/encryption-connections.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document
  */
@@ -152,18 +161,7 @@ export class StepFunctionsHttpTaskGrant extends Construct {
           resources: [stateMachineArn],
           condition: conditions.length > 0 ? conditions : undefined,
         },
-        {
-          sid: 'RetrieveConnectionCredentials',
-          effect: 'Allow',
-          actions: ['events:RetrieveConnectionCredentials'],
-          resources: [conn.connectionArn],
-        },
-        {
-          sid: 'ReadConnectionSecret',
-          effect: 'Allow',
-          actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-          resources: [connectionSecretArn(conn)],
-        },
+        ...connectionCredentialStatements(this, conn, { provider: props.provider }),
       ],
       provider: props.provider,
     });
@@ -178,15 +176,4 @@ export class StepFunctionsHttpTaskGrant extends Construct {
       });
     }
   }
-}
-
-/**
- * The connection's secret ARN or, when it is not known, a pattern of the
- * secrets EventBridge creates for the connection's name.
- */
-function connectionSecretArn(connection: IConnection): string {
-  const known = knownConnectionSecretArn(connection);
-  if (known !== undefined) return known;
-  const arn = connection.connectionArn;
-  return `arn:${arnField(arn, 1)}:secretsmanager:${arnField(arn, 3)}:${arnField(arn, 4)}:secret:events!connection/${connection.connectionName}/*`;
 }

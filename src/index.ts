@@ -10,3 +10,4 @@ export * from './oauth-connection';
 export * from './api-destination';
 export * from './api-destination-target';
 export * from './grants';
+export * from './role-grant';

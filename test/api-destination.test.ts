@@ -165,3 +165,66 @@ describe('ApiDestination.fromApiDestinationArn', () => {
       `got ${shown} (at TestStack/Imported). Copy the ARN from the EventBridge console or \`aws events describe-api-destination\`.`);
   });
 });
+
+describe('ApiDestination ARN for policies and fromApiDestinationAttributes (issue 11)', () => {
+  const ARN_FOR_POLICY = 'arn:aws:events:us-east-1:123456789012:api-destination/partner-orders';
+
+  test('a created destination gives its ARN without the trailing id, with Terraform functions', () => {
+    const stack = newStack();
+    const dest = new ApiDestination(stack, 'Dest', { connection: connection(stack), endpoint: 'https://x.example' });
+    expect(resolved(stack, dest.apiDestinationArnForPolicy)).toBe(
+      '${join("/", slice(split("/", aws_cloudwatch_event_api_destination.Dest_C383B82A.arn), 0, 2))}');
+    // One token, made on first read, for every read.
+    expect(dest.apiDestinationArnForPolicy).toBe(dest.apiDestinationArnForPolicy);
+  });
+
+  test('fromApiDestinationArn gives the ARN for policies too', () => {
+    const stack = newStack();
+    expect(ApiDestination.fromApiDestinationArn(stack, 'Imported', ARN).apiDestinationArnForPolicy).toBe(ARN_FOR_POLICY);
+  });
+
+  test('fromApiDestinationAttributes takes the name and the ARN for policies from the ARN, and creates nothing', () => {
+    const stack = newStack();
+    const imported = ApiDestination.fromApiDestinationAttributes(stack, 'Imported', { apiDestinationArn: ARN, connection: connection(stack) });
+    expect([imported.apiDestinationArn, imported.apiDestinationName, imported.apiDestinationArnForPolicy])
+      .toEqual([ARN, 'partner-orders', ARN_FOR_POLICY]);
+    expect(synthObject(stack).resource).toBeUndefined();
+  });
+
+  test('fromApiDestinationAttributes works without a connection, and with a null one (Python None)', () => {
+    const stack = newStack();
+    expect(ApiDestination.fromApiDestinationAttributes(stack, 'A', { apiDestinationArn: ARN }).apiDestinationName).toBe('partner-orders');
+    expect(ApiDestination.fromApiDestinationAttributes(stack, 'B', { apiDestinationArn: ARN, connection: null as any }).apiDestinationName)
+      .toBe('partner-orders');
+  });
+
+  test('fromApiDestinationAttributes reads an unresolved ARN with Terraform functions', () => {
+    const stack = newStack();
+    const arn = new TerraformVariable(stack, 'arn', { type: 'string' }).stringValue;
+    const imported = ApiDestination.fromApiDestinationAttributes(stack, 'Imported', { apiDestinationArn: arn });
+    expect(resolved(stack, [imported.apiDestinationName, imported.apiDestinationArnForPolicy])).toEqual([
+      '${element(split("/", var.arn), 1)}',
+      '${join("/", slice(split("/", var.arn), 0, 2))}',
+    ]);
+  });
+
+  test('fromApiDestinationAttributes rejects a connection of another region', () => {
+    const stack = newStack();
+    const other = Connection.fromConnectionArn(stack, 'Connection', CONNECTION_ARN.replace('us-east-1', 'eu-west-1'));
+    expect(() => ApiDestination.fromApiDestinationAttributes(stack, 'Imported', { apiDestinationArn: ARN, connection: other })).toThrow(
+      '`connection` must be in the API destination\'s partition, region and account (arn:aws:events:us-east-1:123456789012), ' +
+      'got "arn:aws:events:eu-west-1:123456789012:connection/partner/2d..." (93 characters) (at TestStack/Imported). ' +
+      'Pass the connection the API destination uses: EventBridge requires it in the same account and region.');
+  });
+
+  test.each<[string, any, string]>([
+    ['attributes that are not an object', 'arn', '`attrs` must be an object, got "arn" (at TestStack/Imported). Pass at least `apiDestinationArn`.'],
+    ['a connection that is a string', { apiDestinationArn: ARN, connection: CONNECTION_ARN },
+      '`connection` must be a connection (IConnection), got "arn:aws:events:us-east-1:123456789012:connection/partner/2d..." (93 characters) ' +
+      '(at TestStack/Imported). Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection, or omit it.'],
+    ['a missing ARN', {}, '`apiDestinationArn` is required, got undefined (at TestStack/Imported). Pass a string for `apiDestinationArn`.'],
+  ])('fromApiDestinationAttributes rejects %s', (_case, attrs, message) => {
+    const stack = newStack();
+    expect(() => ApiDestination.fromApiDestinationAttributes(stack, 'Imported', attrs)).toThrow(message);
+  });
+});

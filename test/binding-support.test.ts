@@ -18,6 +18,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import {
   ApiDestination,
+  ApiDestinationTarget,
   ApiKeyConnection,
   Authorization,
   Connection,
@@ -45,6 +46,13 @@ const SET_ALONE: Record<string, () => { json: string; value: string }> = {
     const connection = new ApiKeyConnection(stack, 'Conn', { apiKeyName: 'k', apiKeyValue: key() });
     new ApiDestination(stack, 'Dest', { connection, endpoint: 'https://example.com', apiDestinationName: 'orders-destination' });
     return { json: Testing.synth(stack), value: '"name": "orders-destination"' };
+  },
+  'ApiDestinationAttributes.apiDestinationArn': () => {
+    const stack = newStack();
+    const arn = 'arn:aws:events:us-east-1:123456789012:api-destination/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+    const apiDestination = ApiDestination.fromApiDestinationAttributes(stack, 'Dest', { apiDestinationArn: arn });
+    new ApiDestinationTarget(stack, 'Target', { ruleName: 'orders', apiDestination, roleArn: 'arn:aws:iam::123456789012:role/r' });
+    return { json: Testing.synth(stack), value: `"arn": "${arn}"` };
   },
   'SecretsManagerSecretOptions.versionId': () => {
     const stack = newStack();

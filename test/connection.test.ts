@@ -331,3 +331,55 @@ describe('Connection imports', () => {
     expect(imported.node.path).toBe('Other/Imported');
   });
 });
+
+describe('Connection kmsKeyIdentifier (issue 11: grants decrypt the connection\'s secret)', () => {
+  const ARN = 'arn:aws:events:us-east-1:123456789012:connection/legacy-webhook/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f';
+
+  test('a created connection exposes the key it was given, and none by default', () => {
+    const stack = newStack();
+    const withKey = new Connection(stack, 'WithKey', { authorization: apiKey(), kmsKeyIdentifier: 'alias/eventbridge' });
+    const without = new Connection(stack, 'Without', { authorization: apiKey() });
+    expect(withKey.kmsKeyIdentifier).toBe('alias/eventbridge');
+    expect(without.kmsKeyIdentifier).toBeUndefined();
+  });
+
+  test('fromConnectionAttributes keeps the key; the other imports do not know it', () => {
+    const stack = newStack();
+    expect(Connection.fromConnectionAttributes(stack, 'A', { connectionArn: ARN, kmsKeyIdentifier: 'alias/eventbridge' }).kmsKeyIdentifier)
+      .toBe('alias/eventbridge');
+    expect(Connection.fromConnectionArn(stack, 'B', ARN).kmsKeyIdentifier).toBeUndefined();
+    expect(Connection.fromConnectionName(stack, 'C', 'legacy-webhook').kmsKeyIdentifier).toBeUndefined();
+  });
+
+  test('fromConnectionAttributes rejects a key identifier with a space', () => {
+    const stack = newStack();
+    expect(() => Connection.fromConnectionAttributes(stack, 'Imported', { connectionArn: ARN, kmsKeyIdentifier: 'alias/my key' })).toThrow(
+      '`kmsKeyIdentifier` must be a KMS key id, key ARN, alias name or alias ARN of 1-2048 characters of A-Z a-z 0-9 _ - / :, got "alias/my key" ' +
+      '(at TestStack/Imported). Use the KmsKeyIdentifier that `aws events describe-connection` returns: a key ID, key ARN, alias name or alias ARN.');
+  });
+
+  test('fromConnectionAttributes accepts a key identifier that is a token', () => {
+    const stack = newStack();
+    const key = new TerraformVariable(stack, 'key', { type: 'string' }).stringValue;
+    const imported = Connection.fromConnectionAttributes(stack, 'Imported', { connectionArn: ARN, kmsKeyIdentifier: key });
+    expect(resolved(stack, imported.kmsKeyIdentifier)).toBe('${var.key}');
+  });
+});
+
+describe('parameter map order (README, "HTTP parameters")', () => {
+  test('writes integer-like keys first, in ascending numeric order, then the others in the order given', () => {
+    const stack = newStack();
+    new Connection(stack, 'Conn', {
+      authorization: apiKey(),
+      headerParameters: {
+        'X-B': HttpParameter.fromString('b'),
+        '10': HttpParameter.fromString('ten'),
+        'X-A': HttpParameter.fromString('a'),
+        '2': HttpParameter.fromString('two'),
+        '01': HttpParameter.fromString('zero-one'),
+      },
+    });
+    expect(connectionBlock(stack).auth_parameters.invocation_http_parameters.header.map((h: any) => h.key))
+      .toEqual(['2', '10', 'X-B', 'X-A', '01']);
+  });
+});

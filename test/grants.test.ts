@@ -1,4 +1,5 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsKmsKey } from '@cdktf/provider-aws/lib/data-aws-kms-key';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
@@ -11,6 +12,7 @@ import {
   StepFunctionsHttpTaskGrant,
   StepFunctionsHttpTaskGrantProps,
 } from '../src';
+import { HAS_PER_RESOURCE_REGION } from './flavour';
 import { newStack, resolved, synthObject } from './util';
 
 const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/stripe/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f';
@@ -161,5 +163,76 @@ describe('StepFunctionsHttpTaskGrant', () => {
       expect(() => new StepFunctionsHttpTaskGrant(stack, 'Grant', 'x' as any)).toThrow(
         '`props` must be an object, got "x" (at TestStack/Grant). Pass the grant\'s properties, with at least `connection`.');
     });
+  });
+});
+
+describe('StepFunctionsHttpTaskGrant with a customer managed key (issue 11)', () => {
+  const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+  test('adds kms:Decrypt on the connection\'s key, through Secrets Manager, for the connection\'s secret', () => {
+    const stack = newStack();
+    const connection = Connection.fromConnectionAttributes(stack, 'Connection', {
+      connectionArn: CONNECTION_ARN,
+      connectionSecretArn: SECRET_ARN,
+      kmsKeyIdentifier: KEY_ARN,
+    });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection });
+    expect(statements(stack)).toHaveLength(4);
+    expect(statements(stack)[3]).toEqual({
+      sid: 'DecryptConnectionSecret',
+      effect: 'Allow',
+      actions: ['kms:Decrypt'],
+      resources: [KEY_ARN],
+      condition: [
+        { test: 'StringLike', variable: 'kms:ViaService', values: ['secretsmanager.*.amazonaws.com'] },
+        { test: 'StringLike', variable: 'kms:EncryptionContext:SecretARN', values: [SECRET_ARN] },
+      ],
+    });
+  });
+
+  test('resolves the alias of a connection created in the stack with a data source in the grant', () => {
+    const stack = newStack();
+    const connection = new ApiKeyConnection(stack, 'Stripe', {
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.secretsManager('stripe/api-key'),
+      kmsKeyIdentifier: 'alias/stripe',
+    });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection });
+    expect(Testing.synth(stack)).toHaveDataSourceWithProperties(DataAwsKmsKey, { key_id: 'alias/stripe' });
+    expect(statements(stack)[3].resources).toEqual(['${data.aws_kms_key.Grant_ConnectionKey_73819E14.arn}']);
+  });
+
+  test('gives no kms:Decrypt for a connection with an AWS owned key', () => {
+    const stack = newStack();
+    grant(stack);
+    expect(statements(stack).map((s) => s.sid)).toEqual(['InvokeHttpEndpoint', 'RetrieveConnectionCredentials', 'ReadConnectionSecret']);
+    expect(synthObject(stack).data.aws_kms_key).toBeUndefined();
+  });
+});
+
+describe('StepFunctionsHttpTaskGrant reads a connection\'s key where the connection is', () => {
+  test('with the connection\'s provider, not the grant\'s', () => {
+    const stack = newStack();
+    const west = new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' });
+    const connection = new ApiKeyConnection(stack, 'Stripe', {
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.secretsManager('stripe/api-key'),
+      kmsKeyIdentifier: 'alias/stripe',
+      provider: west,
+    });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection });
+    expect(Testing.synth(stack)).toHaveDataSourceWithProperties(DataAwsKmsKey, { key_id: 'alias/stripe', provider: 'aws.west' });
+  });
+
+  (HAS_PER_RESOURCE_REGION ? test : test.skip)('in the connection\'s region', () => {
+    const stack = newStack();
+    const connection = new ApiKeyConnection(stack, 'Stripe', {
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.secretsManager('stripe/api-key'),
+      kmsKeyIdentifier: 'alias/stripe',
+      region: 'eu-west-1',
+    });
+    new StepFunctionsHttpTaskGrant(stack, 'Grant', { connection });
+    expect(Testing.synth(stack)).toHaveDataSourceWithProperties(DataAwsKmsKey, { key_id: 'alias/stripe', region: 'eu-west-1' });
   });
 });

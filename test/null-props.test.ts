@@ -113,6 +113,7 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       connectionArn: CONNECTION_ARN,
       connectionName: 'imported',
       connectionSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/imported/abc-AbCdEf',
+      kmsKeyIdentifier: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     }),
     build: (stack, props) => new StepFunctionsHttpTaskGrant(stack, 'G', {
       connection: Connection.fromConnectionAttributes(stack, 'Imported', props as any),
@@ -150,6 +151,13 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
         'arn:aws:events:us-east-1:123456789012:api-destination/d/2d1e0aa0-0000-4000-8000-000000000000'),
       ...props,
     }),
+  },
+  ApiDestinationAttributes: {
+    full: (stack) => ({
+      apiDestinationArn: 'arn:aws:events:us-east-1:123456789012:api-destination/d/2d1e0aa0-0000-4000-8000-000000000000',
+      connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN),
+    }),
+    build: (stack, props) => ApiDestination.fromApiDestinationAttributes(stack, 'Dest', props as any).grantInvoke('role'),
   },
   InputTransformerOptions: {
     full: () => ({ inputTemplate: '{"id": <id>}', inputPathsMap: { id: '$.id' } }),

@@ -21,3 +21,15 @@ export function arnField(arn: string, index: number): string {
   }
   return arn.split(':')[index];
 }
+
+/**
+ * An EventBridge ARN `arn:...:<type>/<name>/<id>` without its trailing `/<id>`: the form IAM
+ * policies use for API destinations (CloudFormation's `ArnForPolicy`); with Terraform's `split`,
+ * `slice` and `join` when the ARN is a token.
+ */
+export function arnForPolicy(arn: string): string {
+  if (Token.isUnresolved(arn)) {
+    return Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)));
+  }
+  return arn.split('/').slice(0, 2).join('/');
+}

@@ -12,6 +12,7 @@ import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwat
 import type { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import type { DataAwsCloudwatchEventConnection } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-event-connection';
 import type { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { DataAwsKmsKey } from '@cdktf/provider-aws/lib/data-aws-kms-key';
 import type { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import type { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -28,6 +29,7 @@ const LOADERS = {
     .DataAwsCloudwatchEventConnection as typeof DataAwsCloudwatchEventConnection,
   DataAwsIamPolicyDocument: () => require('@cdktf/provider-aws/lib/data-aws-iam-policy-document')
     .DataAwsIamPolicyDocument as typeof DataAwsIamPolicyDocument,
+  DataAwsKmsKey: () => require('@cdktf/provider-aws/lib/data-aws-kms-key').DataAwsKmsKey as typeof DataAwsKmsKey,
   DataAwsSecretsmanagerSecretVersion: () => require('@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version')
     .DataAwsSecretsmanagerSecretVersion as typeof DataAwsSecretsmanagerSecretVersion,
   DataAwsSsmParameter: () => require('@cdktf/provider-aws/lib/data-aws-ssm-parameter')

@@ -1,9 +1,12 @@
 import { Construct } from 'constructs';
 import type { ConnectionAttributes, IConnection } from '../connection';
 import { ValidationError } from '../errors';
+import type { RoleGrant } from '../role-grant';
 import { resourceNameFromArn } from './arns';
 import { binding } from './bindings';
-import { CONNECTION_ARN, CONNECTION_NAME, SECRETS_MANAGER_SECRET_ARN } from './rules';
+import { connectionCredentialStatements } from './connection-permissions';
+import { grantToRole } from './role-grants';
+import { CONNECTION_ARN, CONNECTION_NAME, KMS_KEY_IDENTIFIER, SECRETS_MANAGER_SECRET_ARN } from './rules';
 import { Checker } from './validation';
 
 /*
@@ -15,6 +18,7 @@ import { Checker } from './validation';
 export class ImportedConnection extends Construct implements IConnection {
   public readonly connectionArn: string;
   public readonly connectionName: string;
+  public readonly kmsKeyIdentifier?: string;
   /** The secret ARN when it was given. */
   public readonly knownSecretArn?: string;
   private readonly method: string;
@@ -28,10 +32,17 @@ export class ImportedConnection extends Construct implements IConnection {
     check.optionalString('connectionName', attrs.connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
     check.optionalString('connectionSecretArn', attrs.connectionSecretArn, SECRETS_MANAGER_SECRET_ARN,
       'Use the SecretArn that `aws events describe-connection` returns.');
+    check.optionalString('kmsKeyIdentifier', attrs.kmsKeyIdentifier, KMS_KEY_IDENTIFIER,
+      'Use the KmsKeyIdentifier that `aws events describe-connection` returns: a key ID, key ARN, alias name or alias ARN.');
     this.method = method;
     this.connectionArn = attrs.connectionArn;
     this.connectionName = attrs.connectionName ?? resourceNameFromArn(attrs.connectionArn);
     this.knownSecretArn = attrs.connectionSecretArn;
+    this.kmsKeyIdentifier = attrs.kmsKeyIdentifier;
+  }
+
+  public grantRetrieveCredentials(roleName: string): RoleGrant {
+    return grantToRole(this, 'CredentialsGrant', roleName, (grant) => connectionCredentialStatements(grant, this, {}));
   }
 
   public get connectionSecretArn(): string {
@@ -57,6 +68,10 @@ export class LookedUpConnection extends Construct implements IConnection {
     this.connectionArn = data.arn;
     this.connectionName = connectionName;
     this.connectionSecretArn = data.secretArn;
+  }
+
+  public grantRetrieveCredentials(roleName: string): RoleGrant {
+    return grantToRole(this, 'CredentialsGrant', roleName, (grant) => connectionCredentialStatements(grant, this, {}));
   }
 }
 

@@ -141,12 +141,12 @@ export class Checker {
     return list.length > 0 ? [...list] : undefined;
   }
 
-  /** A connection made by this library or imported with it (an {@link IConnection}). */
-  public connection(property: string, value: IConnection): IConnection {
+  /** A connection made by this library or imported with it (an {@link IConnection}); `optional` says so in the fix. */
+  public connection(property: string, value: IConnection, optional = false): IConnection {
     const candidate = value as unknown;
     if (candidate === null || typeof candidate !== 'object' || typeof (candidate as IConnection).connectionArn !== 'string') {
       this.fail(property, 'must be a connection (IConnection)', candidate,
-        'Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection.');
+        `Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection${optional ? ', or omit it' : ''}.`);
     }
     return value;
   }

@@ -48,7 +48,7 @@ def test_exports_the_public_api():
                                    "body_parameters", "header_parameters", "query_string_parameters"]),
     (lib.Connection.from_connection_arn, ["scope", "id", "connection_arn"], []),
     (lib.Connection.from_connection_attributes, ["scope", "id"],
-     ["connection_arn", "connection_name", "connection_secret_arn"]),
+     ["connection_arn", "connection_name", "connection_secret_arn", "kms_key_identifier"]),
     (lib.Connection.from_connection_name, ["scope", "id", "connection_name"], []),
 ], ids=lambda v: getattr(v, "__qualname__", None))
 def test_static_factories(method, args, kwargs):
