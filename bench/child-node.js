@@ -6,19 +6,31 @@
 //
 // Only Node built-ins are loaded before the measured require, so that the
 // process's start-up and peak memory belong to what is measured.
+//
+// The matrix entry to measure (bench/run.js sets these from scripts/flavours.js):
+//   BENCH_LIB_DIR    the compiled library directory (default lib/; also usable
+//                    for before/after comparisons with another build of lib/)
+//   BENCH_FRAMEWORK  the framework package (default cdktf; cdktn for cdktn)
+//   BENCH_PROVIDER   the AWS provider package (default @cdktf/provider-aws)
+// The framework and the provider are resolved from the library directory first
+// (then from the project root), so that the raw baseline gets the very
+// modules the library loads: for cdktf-aws5 the 20.1.0 binding linked beside
+// build/cdktf-aws5/lib, for cdktn the @cdktn packages.
 const t0 = process.hrtime.bigint();
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-// BENCH_LIB_DIR: another build of lib/ to measure (for before/after comparisons).
-const LIB = path.join(process.env.BENCH_LIB_DIR ? path.resolve(process.env.BENCH_LIB_DIR) : path.join(ROOT, 'lib'), 'index.js');
+const LIB_DIR = process.env.BENCH_LIB_DIR ? path.resolve(process.env.BENCH_LIB_DIR) : path.join(ROOT, 'lib');
+const LIB = path.join(LIB_DIR, 'index.js');
+const FRAMEWORK = process.env.BENCH_FRAMEWORK || 'cdktf';
+const PROVIDER = process.env.BENCH_PROVIDER || '@cdktf/provider-aws';
 const ms = (from, to = process.hrtime.bigint()) => Number(to - from) / 1e6;
-const load = (request) => require(require.resolve(request, { paths: [ROOT] }));
+const load = (request) => require(require.resolve(request, { paths: [LIB_DIR, ROOT] }));
 
 const STARTUP = {
   lib: () => load(LIB),
-  deep: () => load('@cdktf/provider-aws/lib/cloudwatch-event-connection'),
-  index: () => load('@cdktf/provider-aws'),
+  deep: () => load(`${PROVIDER}/lib/cloudwatch-event-connection`),
+  index: () => load(PROVIDER),
 };
 
 function startup(kind) {
@@ -80,7 +92,7 @@ function buildLib(stack, secretVar, n) {
 
 /** Builds the same n connections with the generated binding. */
 function buildRaw(stack, secretVar, n) {
-  const { CloudwatchEventConnection } = load('@cdktf/provider-aws/lib/cloudwatch-event-connection');
+  const { CloudwatchEventConnection } = load(`${PROVIDER}/lib/cloudwatch-event-connection`);
   const param = (key, value, isValueSecret) => [{ key, value, isValueSecret }];
   for (let i = 0; i < n; i++) {
     const s = spec(i);
@@ -122,10 +134,10 @@ function synth(impl, n, outdir) {
   if (impl !== 'lib' && impl !== 'raw') throw new Error(`unknown implementation ${impl}`);
   const fs = require('fs');
   const crypto = require('crypto');
-  const { App, TerraformStack, TerraformVariable } = load('cdktf');
-  const { AwsProvider } = load('@cdktf/provider-aws/lib/provider');
+  const { App, TerraformStack, TerraformVariable } = load(FRAMEWORK);
+  const { AwsProvider } = load(`${PROVIDER}/lib/provider`);
   if (impl === 'lib') load(LIB);
-  else load('@cdktf/provider-aws/lib/cloudwatch-event-connection');
+  else load(`${PROVIDER}/lib/cloudwatch-event-connection`);
   const t1 = process.hrtime.bigint();
 
   const app = new App({ outdir });
@@ -143,7 +155,11 @@ function synth(impl, n, outdir) {
   const blocks = Object.values((json.resource || {}).aws_cloudwatch_event_connection || {})
     .map((b) => { const { ['//']: _meta, ...rest } = b; return JSON.stringify(rest); })
     .sort();
+  // The binding module this process loaded (for the library: the one it loaded itself).
+  const bindingFile = require.resolve(`${PROVIDER}/lib/cloudwatch-event-connection`, { paths: [LIB_DIR, ROOT] });
   return {
+    bindingFile,
+    bindingLoaded: Boolean(require.cache[bindingFile]),
     requireMs: ms(t0, t1),
     buildMs: ms(t1, t2),
     synthMs: ms(t2, t3),

@@ -2,10 +2,17 @@
 'use strict';
 /*
  * Benchmark of cdktf-eventbridge-connection against the raw generated binding
- * (issue 6). Run from the project root after compiling (`npx jsii`):
+ * (issue 6), per entry of the test matrix (scripts/flavours.js). Run from the
+ * project root after compiling (`npx jsii`; other entries: their build, see
+ * scripts/build-flavour.js):
  *
- *   node bench/run.js [--quick] [--runs K] [--python | --no-python] [--no-fail]
+ *   node bench/run.js [--flavour <entry>]... [--quick] [--runs K] [--python | --no-python] [--no-fail]
  *
+ *   --flavour E  the matrix entry to measure (cdktf, cdktf-aws5, cdktn, or all);
+ *                repeatable, or a comma list. Default: the entry named by the
+ *                environment variable FLAVOUR when it is set, else cdktf and
+ *                cdktn (an entry of the default whose build is missing is
+ *                skipped with a note; one asked for is an error)
  *   --quick      N = 10 only, 1 process per figure, no Python unless --python
  *   --runs K     rounds, i.e. processes per figure (default 7 for Node.js, 3 for
  *                Python; --quick: 1); start-up of the library and of the deep
@@ -13,27 +20,43 @@
  *   --python     run the Python section even with --quick
  *   --no-python  skip the Python section
  *   --no-fail    exit 0 even when a budget is missed
+ *   --node P     run every entry's Node.js children with the Node.js binary P
+ *                instead of the entry's own (to tell a Node.js version's share
+ *                from a framework's when comparing entries)
+ *
+ * Each entry is measured with its own library (its compiled lib directory),
+ * framework and provider package, against the raw binding of the same entry
+ * (for cdktn the raw @cdktn/provider-aws binding), in child processes run
+ * with the entry's Node.js (nodeFor: Node 22 for cdktn). The framework and
+ * provider are resolved from the entry's lib directory, so the raw baseline
+ * loads the very modules the library loads; each synth child checks this.
+ * Ratios are taken within an entry. The Python section measures the cdktf
+ * entry only (the cdktf Python packages and the wheel of lib/).
  *
  * Every figure is the median of K child processes; the library and raw
- * processes are interleaved (their order alternating between rounds), so that
- * load from other work on the machine falls on both alike. Wall time is
- * measured here, around the whole child process; peak RSS is reported by the
- * child (process.resourceUsage().maxRSS; for Python, the sum of the Python
- * process's and the jsii kernel processes' peaks). CPU time (user + system)
- * is shown too: on a busy machine it is the steadier of the two.
+ * processes are interleaved (their order alternating between rounds), and so
+ * are the entries, so that load from other work on the machine falls on all
+ * alike. Wall time is measured here, around the whole child process; peak RSS
+ * is reported by the child (process.resourceUsage().maxRSS; for Python, the
+ * sum of the Python process's and the jsii kernel processes' peaks). CPU time
+ * (user + system) is shown too: on a busy machine it is the steadier of the two.
  *
  * Exit code: 0 when every budget passes (or with --no-fail), 1 when one is
- * missed, 2 when a measurement could not be made (a child process failed, or
- * the two implementations wrote different Terraform JSON).
+ * missed, 2 when a measurement could not be made (a child process failed, an
+ * entry asked for is not built, the library and the raw baseline loaded
+ * different bindings, or the two implementations wrote different Terraform
+ * JSON).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const ROOT = path.resolve(__dirname, '..');
+const { ROOT, TARGETS, currentTarget, nodeFor } = require('../scripts/flavours');
+
 const NODE_CHILD = path.join(__dirname, 'child-node.js');
 const PY_CHILD = path.join(__dirname, 'child-python.py');
+const DEFAULT_ENTRIES = ['cdktf', 'cdktn'];
 
 const BUDGETS = {
   startupTime: 1.2, // library start-up vs deep raw import, wall time
@@ -54,7 +77,7 @@ function readJson(file) {
 }
 
 function parseArgs(argv) {
-  const opts = { quick: false, runs: undefined, python: undefined, noFail: false };
+  const opts = { quick: false, runs: undefined, python: undefined, noFail: false, flavours: [], node: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
@@ -65,6 +88,20 @@ function parseArgs(argv) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       opts.runs = Number(v);
       if (!Number.isInteger(opts.runs) || opts.runs < 1) usage(`--runs needs a positive integer, got ${v}`);
+    } else if (a === '--flavour' || a.startsWith('--flavour=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v) usage('--flavour needs a matrix entry');
+      for (const name of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+        const names = name === 'all' ? Object.keys(TARGETS) : [name];
+        for (const n of names) {
+          if (!TARGETS[n]) usage(`--flavour ${n}: not one of ${Object.keys(TARGETS).join(', ')}, all`);
+          if (!opts.flavours.includes(n)) opts.flavours.push(n);
+        }
+      }
+    } else if (a === '--node' || a.startsWith('--node=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v) usage('--node needs the path of a Node.js binary');
+      opts.node = path.resolve(v);
     } else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -73,13 +110,100 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node bench/run.js [--quick] [--runs K] [--python | --no-python] [--no-fail]';
+  const text = 'usage: node bench/run.js [--flavour <entry>]... [--quick] [--runs K] [--python | --no-python] [--no-fail] [--node <path>]\n' +
+    `  entries: ${Object.keys(TARGETS).join(', ')}, all (default: $FLAVOUR if set, else ${DEFAULT_ENTRIES.join(' and ')})`;
   if (error) {
     process.stderr.write(`${error}\n${text}\n`);
     process.exit(2);
   }
   process.stdout.write(`${text}\n`);
   process.exit(0);
+}
+
+/** A path relative to the project root (with /), or absolute when outside it. */
+function displayPath(p) {
+  const r = path.relative(ROOT, p);
+  return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r.split(path.sep).join('/');
+}
+
+/** The package.json of `name` as resolved from `from` (the directory of the module it resolves to, walking up). */
+function packageInfo(name, from) {
+  let dir = path.dirname(require.resolve(name, { paths: from }));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = readJson(file);
+      if (pkg.name === name) return { dir, pkg };
+    }
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json of ${name} above ${from[0]}`);
+    dir = up;
+  }
+}
+
+/**
+ * The matrix entries to measure, each with what its child processes need: the
+ * library directory, the framework and provider packages (resolved as the
+ * library resolves them), and the Node.js binary.
+ */
+function entries(opts) {
+  let names = opts.flavours;
+  let explicit = true;
+  if (names.length === 0 && process.env.FLAVOUR) names = [currentTarget().name];
+  if (names.length === 0) { names = DEFAULT_ENTRIES; explicit = false; }
+  const measured = [];
+  const skipped = [];
+  for (const name of names) {
+    const target = currentTarget({ FLAVOUR: name });
+    let libDir = target.libDir;
+    // BENCH_LIB_DIR: another build of lib/ to measure in place of the cdktf entry's (before/after comparisons).
+    const libOverride = name === 'cdktf' && process.env.BENCH_LIB_DIR ? path.resolve(process.env.BENCH_LIB_DIR) : undefined;
+    if (libOverride) libDir = libOverride;
+    const libIndex = path.join(libDir, 'index.js');
+    if (!fs.existsSync(libIndex)) {
+      const how = libOverride ? 'BENCH_LIB_DIR names a directory without the compiled library'
+        : name === 'cdktf' ? 'compile the library first (npx jsii --silence-warnings=reserved-word)'
+          : `build it first (node scripts/build-flavour.js ${name})`;
+      const why = `${displayPath(libIndex)} is missing: ${how}`;
+      if (explicit) {
+        process.stderr.write(`${name}: ${why}\n`);
+        process.exit(2);
+      }
+      skipped.push(`${name} (${why})`);
+      continue;
+    }
+    const from = [libDir, ROOT];
+    const framework = packageInfo(target.framework, from);
+    const provider = packageInfo(target.providerPackage, from);
+    const node = opts.node || nodeFor(target);
+    const v = spawnSync(node, ['-p', 'process.version'], { encoding: 'utf8' });
+    if (v.status !== 0) {
+      process.stderr.write(`${name}: ${node} does not run: ${v.error ? v.error.message : lastLine(v.stderr)}\n`);
+      process.exit(2);
+    }
+    measured.push({
+      ...target,
+      libDir,
+      libOverride,
+      libIndex,
+      libLabel: displayPath(libIndex),
+      node,
+      nodeVersion: v.stdout.trim(),
+      nodeOverride: Boolean(opts.node),
+      node22Missing: !opts.node && Boolean(target.node22) && node === process.execPath,
+      frameworkVersion: framework.pkg.version,
+      frameworkDir: framework.dir,
+      providerVersion: provider.pkg.version,
+      providerDir: provider.dir,
+      awsProviderVersion: ((provider.pkg.cdktf || provider.pkg.cdktn || {}).provider || {}).version,
+      bindingFile: require.resolve(`${target.providerPackage}/lib/cloudwatch-event-connection`, { paths: from }),
+    });
+  }
+  if (measured.length === 0) {
+    process.stderr.write(`no matrix entry to measure: ${skipped.join('; ')}\n`);
+    process.exit(2);
+  }
+  return { measured, skipped, explicit };
 }
 
 const median = (xs) => {
@@ -128,7 +252,13 @@ function measure(jobs, runs, log) {
   const figures = new Map();
   for (const job of unique) {
     const xs = samples.get(job.key);
-    const fig = { job, runs: xs.length, outputHashes: [...new Set(xs.map((x) => x.outputHash))] };
+    const fig = {
+      job,
+      runs: xs.length,
+      outputHashes: [...new Set(xs.map((x) => x.outputHash))],
+      // Synth children report whether they loaded the entry's binding module.
+      bindingFiles: [...new Set(xs.filter((x) => x.bindingLoaded !== undefined).map((x) => (x.bindingLoaded ? x.bindingFile : '(not loaded)')))],
+    };
     for (const k of ['wallMs', 'maxRssKb', 'cpuMs', 'requireMs', 'importMs', 'buildMs', 'synthMs', 'pythonRssKb', 'kernelRssKb', 'connections']) {
       if (xs[0][k] !== undefined) fig[k] = median(xs.map((x) => x[k]));
     }
@@ -233,15 +363,12 @@ function main() {
   const pyRuns = opts.runs ?? (opts.quick ? 1 : 3);
   const sizes = opts.quick ? [10] : [1, 100, 1000];
   const pySizes = opts.quick ? [10] : [1, 100];
+  const startupRepeats = opts.quick ? 1 : 3;
   const log = (msg) => process.stderr.write(`${msg}\n`);
 
-  const libIndex = path.join(ROOT, 'lib', 'index.js');
-  if (!fs.existsSync(libIndex)) {
-    process.stderr.write('lib/index.js is missing: compile the library first (npx jsii --silence-warnings=reserved-word)\n');
-    process.exit(2);
-  }
+  const { measured: targets, skipped } = entries(opts);
   const newestSrc = walk(path.join(ROOT, 'src')).reduce((m, f) => Math.max(m, fs.statSync(f).mtimeMs), 0);
-  const staleLib = newestSrc > fs.statSync(libIndex).mtimeMs;
+  for (const t of targets) t.staleLib = newestSrc > fs.statSync(t.libIndex).mtimeMs;
 
   const started = new Date();
   const machine = {
@@ -249,35 +376,58 @@ function main() {
     cpus: `${os.availableParallelism ? os.availableParallelism() : os.cpus().length} (${os.cpus()[0]?.model ?? 'unknown'})`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     load: os.loadavg().map((x) => x.toFixed(2)).join(', '),
-    node: process.version,
     os: `${os.type()} ${os.release()}`,
   };
 
-  // Node: start-up and synth.
-  const nodeJob = (key, label, args, outdir = false) => ({ key, label, cmd: process.execPath, args: [NODE_CHILD, ...args], outdir });
-  // Start-up processes are short (a few hundred ms), so the library and the
-  // deep import run 3 times per round (quick: once), alternating.
-  const startupLib = nodeJob('startup-lib', 'start-up library', ['startup', 'lib']);
-  const startupDeep = nodeJob('startup-deep', 'start-up raw deep import', ['startup', 'deep']);
-  const startupJobs = [
-    ...Array.from({ length: opts.quick ? 1 : 3 }, () => [startupLib, startupDeep]).flat(),
-    nodeJob('startup-index', 'start-up provider index', ['startup', 'index']),
-  ];
-  const synthJobs = sizes.flatMap((n) => [
-    nodeJob(`synth-lib-${n}`, `synth N=${n} library`, ['synth', 'lib', String(n)], true),
-    nodeJob(`synth-raw-${n}`, `synth N=${n} raw binding`, ['synth', 'raw', String(n)], true),
-  ]);
+  // Node: start-up and synth, per entry, with the entry's Node.js, library and packages.
+  const nodeJob = (t, key, label, args, outdir = false) => ({
+    key: `${t.name}:${key}`,
+    label: `${t.name} ${label}`,
+    cmd: t.node,
+    args: [NODE_CHILD, ...args],
+    env: { BENCH_LIB_DIR: t.libDir, BENCH_FRAMEWORK: t.framework, BENCH_PROVIDER: t.providerPackage },
+    outdir,
+  });
+  const perEntry = targets.map((t) => {
+    // Start-up processes are short (a few hundred ms), so the library and the
+    // deep import run 3 times per round (quick: once), alternating.
+    const startupLib = nodeJob(t, 'startup-lib', 'start-up library', ['startup', 'lib']);
+    const startupDeep = nodeJob(t, 'startup-deep', 'start-up raw deep import', ['startup', 'deep']);
+    const synthJobs = sizes.flatMap((n) => [
+      nodeJob(t, `synth-lib-${n}`, `synth N=${n} library`, ['synth', 'lib', String(n)], true),
+      nodeJob(t, `synth-raw-${n}`, `synth N=${n} raw binding`, ['synth', 'raw', String(n)], true),
+    ]);
+    return {
+      warmup: [startupLib, startupDeep, ...synthJobs.filter((j) => j.key.endsWith('-1'))],
+      jobs: [
+        ...Array.from({ length: startupRepeats }, () => [startupLib, startupDeep]).flat(),
+        nodeJob(t, 'startup-index', 'start-up provider index', ['startup', 'index']),
+        ...synthJobs,
+      ],
+    };
+  });
+
+  // Python: the cdktf entry only (its Python packages and the wheel of lib/).
+  const pyTarget = targets.find((t) => t.name === 'cdktf');
+  let python;
+  if (!opts.python) python = { skip: opts.quick ? 'not requested (--quick without --python)' : 'disabled with --no-python' };
+  else if (!pyTarget) python = { skip: 'the Python benchmark measures the cdktf entry only, which is not among the entries of this run' };
+  else if (pyTarget.libOverride) python = { skip: 'BENCH_LIB_DIR is set (the Python wheel is built from .jsii, not from that directory)' };
+  else python = {};
+
+  log(`Entries: ${targets.map((t) => `${t.name} (Node ${t.nodeVersion})`).join(', ')}${skipped.length ? `; skipped: ${skipped.join('; ')}` : ''}`);
   log(`Node.js: ${nodeRuns} round(s)`);
   let figures;
-  let python = { skip: opts.quick ? 'not requested (--quick without --python)' : 'disabled with --no-python' };
   try {
     if (!opts.quick) {
       // One discarded round, so that every measured process finds the files in the page cache.
       log('Node.js: warm-up (not measured)');
-      measure([startupLib, startupDeep, ...synthJobs.filter((j) => j.key.endsWith('-1'))], 1, log);
+      measure(perEntry.flatMap((e) => e.warmup), 1, log);
     }
-    figures = measure([...startupJobs, ...synthJobs], nodeRuns, log);
-    if (opts.python) {
+    // The entries' jobs in one list: every round runs all of them, so that
+    // load from other work falls on every entry alike.
+    figures = measure(perEntry.flatMap((e) => e.jobs), nodeRuns, log);
+    if (!python.skip) {
       log('Python: setting up');
       python = pythonEnv(log);
       if (!python.skip) {
@@ -288,8 +438,8 @@ function main() {
         const version = sh(python.python, ['--version']);
         machine.python = `${(version.stdout || version.stderr).trim()} (${python.venv})`;
         const pyJob = (impl, n) => ({
-          key: `py-${impl}-${n}`,
-          label: `Python N=${n} ${impl === 'lib' ? 'library' : 'raw binding'}`,
+          key: `cdktf:py-${impl}-${n}`,
+          label: `cdktf Python N=${n} ${impl === 'lib' ? 'library' : 'raw binding'}`,
           cmd: python.python,
           args: [PY_CHILD, impl, String(n)],
           env: { PYTHONPATH: [python.pythonPath, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter) },
@@ -308,90 +458,152 @@ function main() {
     process.stderr.write(`\nBENCHMARK ERROR: ${e.message}\n`);
     process.exit(2);
   }
+  const fig = (t, key) => figures.get(`${t.name}:${key}`);
 
-  // Same Terraform JSON from both implementations?
-  const mismatches = [];
-  for (const [prefix, ns] of [['synth', sizes], ['py', python.skip ? [] : pySizes]]) {
-    for (const n of ns) {
-      const a = figures.get(`${prefix}-lib-${n}`);
-      const b = figures.get(`${prefix}-raw-${n}`);
-      const ok = a.outputHashes.length === 1 && b.outputHashes.length === 1 && a.outputHashes[0] === b.outputHashes[0]
-        && a.connections === n && b.connections === n;
-      if (!ok) mismatches.push(`${prefix === 'py' ? 'Python ' : ''}N=${n}`);
+  // Per entry: did the library and the raw baseline load the entry's binding,
+  // and write the same Terraform JSON?
+  const problems = [];
+  for (const t of targets) {
+    t.bindingMismatches = [];
+    t.mismatches = [];
+    for (const n of sizes) {
+      for (const impl of ['lib', 'raw']) {
+        const files = fig(t, `synth-${impl}-${n}`).bindingFiles;
+        if (files.length !== 1 || files[0] !== t.bindingFile) {
+          t.bindingMismatches.push(`N=${n} ${impl === 'lib' ? 'library' : 'raw binding'}: ${files.join(', ')}`);
+        }
+      }
     }
+    const ns = [['synth', sizes], ['py', t === pyTarget && !python.skip ? pySizes : []]];
+    for (const [prefix, list] of ns) {
+      for (const n of list) {
+        const a = fig(t, `${prefix}-lib-${n}`);
+        const b = fig(t, `${prefix}-raw-${n}`);
+        const ok = a.outputHashes.length === 1 && b.outputHashes.length === 1 && a.outputHashes[0] === b.outputHashes[0]
+          && a.connections === n && b.connections === n;
+        if (!ok) t.mismatches.push(`${prefix === 'py' ? 'Python ' : ''}N=${n}`);
+      }
+    }
+    if (t.bindingMismatches.length > 0 || t.mismatches.length > 0) problems.push(t.name);
   }
 
-  // The table.
+  // The report: one table per entry.
   const out = [];
+  const rel = displayPath;
   out.push('# cdktf-eventbridge-connection benchmark');
   out.push('');
   out.push(`- date: ${machine.date}`);
   out.push(`- machine: ${machine.cpus} CPU(s), ${machine.memory} memory, ${machine.os}, load average at start ${machine.load}`);
-  out.push(`- node ${machine.node}${machine.python ? `, ${machine.python}` : ''}`);
-  out.push(`- processes per figure: ${nodeRuns} (Node.js; start-up of the library and the deep import: ${nodeRuns * (opts.quick ? 1 : 3)})` +
-    `${python.skip ? '' : `, ${pyRuns} (Python)`}; each figure is the median; library and raw processes interleaved`);
-  if (staleLib) out.push('- WARNING: a file in src/ is newer than lib/index.js: recompile (npx jsii) to measure the current source');
-  out.push('');
-  out.push(row(['Figure', 'Variant', 'Wall time (ms)', 'vs baseline', 'Peak RSS (MiB)', 'vs baseline', 'CPU time (ms)', 'vs baseline', 'Detail (medians)']));
-  out.push(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
+  out.push(`- entries: ${targets.map((t) => `${t.name} (node ${t.nodeVersion})`).join(', ')}${machine.python ? `; Python (cdktf entry only): ${machine.python}` : ''}`);
+  if (skipped.length) out.push(`- skipped (not built): ${skipped.join('; ')}`);
+  out.push(`- processes per figure: ${nodeRuns} (Node.js; start-up of the library and the deep import: ${nodeRuns * startupRepeats})` +
+    `${python.skip ? '' : `, ${pyRuns} (Python)`}; each figure is the median; library and raw processes interleaved, and the entries too`);
+  out.push('- ratios ("vs baseline") are taken within an entry: its library against the raw binding of the same entry');
   const line = (figure, variant, f, base, detail) => out.push(row([
     figure, variant, fmtMs(f.wallMs), fmtRatio(f.wallMs / base.wallMs), fmtMiB(f.maxRssKb),
     fmtRatio(f.maxRssKb / base.maxRssKb), fmtMs(f.cpuMs), fmtRatio(f.cpuMs / base.cpuMs), detail,
   ]));
 
-  const sDeep = figures.get('startup-deep');
-  line('start-up', 'library (`lib/index.js`)', figures.get('startup-lib'), sDeep, `require ${fmtMs(figures.get('startup-lib').requireMs)} ms`);
-  line('start-up', 'raw binding, deep import (baseline)', sDeep, sDeep, `require ${fmtMs(sDeep.requireMs)} ms`);
-  line('start-up', 'provider index `@cdktf/provider-aws`', figures.get('startup-index'), sDeep, `require ${fmtMs(figures.get('startup-index').requireMs)} ms`);
-  for (const n of sizes) {
-    const raw = figures.get(`synth-raw-${n}`);
-    const lib = figures.get(`synth-lib-${n}`);
-    const detail = (f) => `require ${fmtMs(f.requireMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms`;
-    line(`synth N=${n}`, 'library', lib, raw, detail(lib));
-    line(`synth N=${n}`, 'raw binding (baseline)', raw, raw, detail(raw));
-  }
-  if (!python.skip) {
-    for (const n of pySizes) {
-      const raw = figures.get(`py-raw-${n}`);
-      const lib = figures.get(`py-lib-${n}`);
-      const detail = (f) => `import ${fmtMs(f.importMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms; ` +
-        `RSS python ${fmtMiB(f.pythonRssKb)} + jsii kernel ${fmtMiB(f.kernelRssKb)} MiB`;
-      line(`Python import + synth N=${n}`, 'library', lib, raw, detail(lib));
-      line(`Python import + synth N=${n}`, 'raw binding (baseline)', raw, raw, detail(raw));
+  for (const t of targets) {
+    out.push('');
+    out.push(`## ${t.name}: ${t.framework} ${t.frameworkVersion} + ${t.providerPackage} ${t.providerVersion}` +
+      `${t.awsProviderVersion ? ` (AWS provider ${t.awsProviderVersion})` : ''}, node ${t.nodeVersion}`);
+    out.push('');
+    out.push(`- library: \`${t.libLabel}\`${t.libOverride ? ' (BENCH_LIB_DIR)' : ''}; ${t.framework}: \`${rel(t.frameworkDir)}\`; ` +
+      `${t.providerPackage}: \`${rel(t.providerDir)}\` (resolved from the library directory, as the library resolves them)`);
+    out.push(`- node: \`${rel(t.node)}\`${t.nodeOverride ? ' (--node: not the entry\'s own)' : ''}` +
+      `${t.node22Missing ? ' (WARNING: tools/cdktn is not installed, so this entry ran with the running Node.js, not Node 22: npm run tools:cdktn)' : ''}`);
+    if (t.staleLib) out.push(`- WARNING: a file in src/ is newer than ${t.libLabel}: rebuild it to measure the current source`);
+    out.push('');
+    out.push(row(['Figure', 'Variant', 'Wall time (ms)', 'vs baseline', 'Peak RSS (MiB)', 'vs baseline', 'CPU time (ms)', 'vs baseline', 'Detail (medians)']));
+    out.push(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
+    const sDeep = fig(t, 'startup-deep');
+    line('start-up', `library (\`${t.libLabel}\`)`, fig(t, 'startup-lib'), sDeep, `require ${fmtMs(fig(t, 'startup-lib').requireMs)} ms`);
+    line('start-up', 'raw binding, deep import (baseline)', sDeep, sDeep, `require ${fmtMs(sDeep.requireMs)} ms`);
+    line('start-up', `provider index \`${t.providerPackage}\``, fig(t, 'startup-index'), sDeep, `require ${fmtMs(fig(t, 'startup-index').requireMs)} ms`);
+    for (const n of sizes) {
+      const raw = fig(t, `synth-raw-${n}`);
+      const lib = fig(t, `synth-lib-${n}`);
+      const detail = (f) => `require ${fmtMs(f.requireMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms`;
+      line(`synth N=${n}`, 'library', lib, raw, detail(lib));
+      line(`synth N=${n}`, 'raw binding (baseline)', raw, raw, detail(raw));
     }
+    if (t === pyTarget && !python.skip) {
+      for (const n of pySizes) {
+        const raw = fig(t, `py-raw-${n}`);
+        const lib = fig(t, `py-lib-${n}`);
+        const detail = (f) => `import ${fmtMs(f.importMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms; ` +
+          `RSS python ${fmtMiB(f.pythonRssKb)} + jsii kernel ${fmtMiB(f.kernelRssKb)} MiB`;
+        line(`Python import + synth N=${n}`, 'library', lib, raw, detail(lib));
+        line(`Python import + synth N=${n}`, 'raw binding (baseline)', raw, raw, detail(raw));
+      }
+    }
+    out.push('');
+    if (t === pyTarget) {
+      if (python.skip) out.push(`Python section skipped: ${python.skip}.`);
+      else out.push(`Python: library wheel ${path.basename(python.wheel)} (from ${path.dirname(python.wheel)}), virtualenv ${python.venv}.`);
+    } else {
+      out.push(`Python section skipped: the Python benchmark is cdktf-only, not measured for ${t.name}.`);
+    }
+    out.push(t.bindingMismatches.length === 0
+      ? `Binding check: the library and the raw baseline both loaded \`${rel(t.bindingFile)}\`.`
+      : `Binding check FAILED: expected \`${rel(t.bindingFile)}\`; ${t.bindingMismatches.join('; ')}.`);
+    out.push(t.mismatches.length === 0
+      ? 'Output check: the library and the raw binding wrote the same aws_cloudwatch_event_connection JSON at every N.'
+      : `Output check FAILED: the library and the raw binding wrote different JSON at ${t.mismatches.join(', ')}.`);
   }
-  out.push('');
-  if (python.skip) out.push(`Python section skipped: ${python.skip}.`);
-  else out.push(`Python: library wheel ${path.basename(python.wheel)} (from ${path.dirname(python.wheel)}), virtualenv ${python.venv}.`);
-  out.push(mismatches.length === 0
-    ? 'Output check: the library and the raw binding wrote the same aws_cloudwatch_event_connection JSON at every N.'
-    : `Output check FAILED: the library and the raw binding wrote different JSON at ${mismatches.join(', ')}.`);
-  out.push('');
 
-  // Budgets.
-  const budgets = [];
-  const check = (name, value, limit) => budgets.push({ name, value, limit, pass: value <= limit });
-  const big = sizes[sizes.length - 1];
-  check('start-up: library wall time vs deep raw import', figures.get('startup-lib').wallMs / sDeep.wallMs, BUDGETS.startupTime);
-  check(`synth N=${big}: library wall time vs raw binding`, figures.get(`synth-lib-${big}`).wallMs / figures.get(`synth-raw-${big}`).wallMs, BUDGETS.synthTime);
-  check(`synth N=${big}: library peak RSS vs raw binding`, figures.get(`synth-lib-${big}`).maxRssKb / figures.get(`synth-raw-${big}`).maxRssKb, BUDGETS.synthMemory);
-  if (!python.skip) {
-    for (const n of pySizes) {
-      check(`Python import + synth N=${n}: library wall time vs raw binding`, figures.get(`py-lib-${n}`).wallMs / figures.get(`py-raw-${n}`).wallMs, BUDGETS.pythonTime);
+  // Ratios side by side, when more than one entry was measured.
+  if (targets.length > 1) {
+    out.push('');
+    out.push('## Ratios by entry (library vs raw binding of the same entry: wall / CPU / peak RSS)');
+    out.push('');
+    out.push(row(['Figure', ...targets.map((t) => t.name)]));
+    out.push(row(['---', ...targets.map(() => '---:')]));
+    const ratios = (a, b) => [a.wallMs / b.wallMs, a.cpuMs / b.cpuMs, a.maxRssKb / b.maxRssKb].map(fmtRatio).join(' / ');
+    out.push(row(['start-up: library vs deep import', ...targets.map((t) => ratios(fig(t, 'startup-lib'), fig(t, 'startup-deep')))]));
+    out.push(row(['start-up: provider index vs deep import', ...targets.map((t) => ratios(fig(t, 'startup-index'), fig(t, 'startup-deep')))]));
+    for (const n of sizes) {
+      out.push(row([`synth N=${n}: library vs raw binding`, ...targets.map((t) => ratios(fig(t, `synth-lib-${n}`), fig(t, `synth-raw-${n}`)))]));
     }
   }
-  out.push(row(['Budget', 'Measured', 'Limit', 'Result']));
-  out.push(row(['---', '---:', '---:', '---']));
-  for (const b of budgets) out.push(row([b.name, fmtRatio(b.value), `${b.limit}x`, b.pass ? 'PASS' : 'FAIL']));
-  if (opts.quick) out.push('', `(--quick: N=${big}, ${nodeRuns} process per figure; the ratios are indicative only.)`);
-  const failed = budgets.filter((b) => !b.pass);
+
+  // Budgets: one row per budget, one column per entry; the row's result is
+  // PASS when every entry measured passes it.
+  const big = sizes[sizes.length - 1];
+  const budgetDefs = [
+    ['start-up: library wall time vs deep raw import', BUDGETS.startupTime, (t) => fig(t, 'startup-lib').wallMs / fig(t, 'startup-deep').wallMs],
+    [`synth N=${big}: library wall time vs raw binding`, BUDGETS.synthTime, (t) => fig(t, `synth-lib-${big}`).wallMs / fig(t, `synth-raw-${big}`).wallMs],
+    [`synth N=${big}: library peak RSS vs raw binding`, BUDGETS.synthMemory, (t) => fig(t, `synth-lib-${big}`).maxRssKb / fig(t, `synth-raw-${big}`).maxRssKb],
+  ];
+  if (pyTarget && !python.skip) {
+    for (const n of pySizes) {
+      budgetDefs.push([`Python import + synth N=${n}: library wall time vs raw binding`, BUDGETS.pythonTime,
+        (t) => (t === pyTarget ? fig(t, `py-lib-${n}`).wallMs / fig(t, `py-raw-${n}`).wallMs : undefined)]);
+    }
+  }
+  let failed = 0;
   out.push('');
-  out.push(failed.length === 0 ? 'All budgets PASS.' : `${failed.length} budget(s) FAIL.`);
+  out.push(row(['Budget', 'Limit', ...targets.map((t) => t.name), 'Result']));
+  out.push(row(['---', '---:', ...targets.map(() => '---:'), '---']));
+  for (const [name, limit, value] of budgetDefs) {
+    const cells = targets.map((t) => {
+      const v = value(t);
+      if (v === undefined) return { text: 'not measured', pass: true };
+      const pass = v <= limit;
+      if (!pass) failed++;
+      return { text: `${fmtRatio(v)} ${pass ? 'PASS' : 'FAIL'}`, pass };
+    });
+    out.push(row([name, `${limit}x`, ...cells.map((c) => c.text), cells.every((c) => c.pass) ? 'PASS' : 'FAIL']));
+  }
+  if (opts.quick) out.push('', `(--quick: N=${big}, ${nodeRuns} process per figure; the ratios are indicative only.)`);
+  out.push('');
+  out.push(failed === 0 ? 'All budgets PASS.' : `${failed} budget(s) FAIL.`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   if (python.pythonPath) fs.rmSync(python.pythonPath, { recursive: true, force: true });
-  if (mismatches.length > 0) process.exit(2);
-  process.exit(failed.length > 0 && !opts.noFail ? 1 : 0);
+  if (problems.length > 0) process.exit(2);
+  process.exit(failed > 0 && !opts.noFail ? 1 : 0);
 }
 
 function walk(dir) {
