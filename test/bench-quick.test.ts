@@ -1,14 +1,16 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { TARGET } from './flavour';
 
-// Runs the benchmark (bench/run.js, issue 6) in its quick form: one process
-// per figure, N = 10, no Python. Checks that it runs and prints the whole
-// table; timings are not asserted (they depend on the machine and its load).
+// Runs the benchmark (bench/run.js, issue 6) in its quick form for this run's matrix entry
+// (FLAVOUR): one process per figure, N = 10, no Python. Checks that it runs and prints the
+// whole table; timings are not asserted (they depend on the machine and its load).
 
 const ROOT = path.resolve(__dirname, '..');
+const LIB_LABEL = path.relative(ROOT, path.join(TARGET.libDir, 'index.js'));
 
-test('bench/run.js --quick prints the results table with every row', () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'run.js'), '--quick', '--no-fail'], {
+test(`bench/run.js --quick prints the results table with every row (${TARGET.name})`, () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'run.js'), '--quick', '--no-fail', '--flavour', TARGET.name], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
@@ -17,12 +19,13 @@ test('bench/run.js --quick prints the results table with every row', () => {
   const output = `${r.stdout}\n${r.stderr}`;
   expect({ status: r.status, output }).toEqual({ status: 0, output: expect.any(String) });
 
+  expect(r.stdout).toMatch(new RegExp(`^## ${TARGET.name}: ${TARGET.framework} \\S+ \\+ ${TARGET.providerPackage} `, 'm'));
   const rows = r.stdout.split('\n').filter((l) => l.startsWith('| '));
   const variants = rows.map((l) => l.split('|').slice(1, 3).map((c) => c.trim()).join(' / '));
   expect(variants).toEqual(expect.arrayContaining([
-    'start-up / library (`lib/index.js`)',
+    `start-up / library (\`${LIB_LABEL}\`)`,
     'start-up / raw binding, deep import (baseline)',
-    'start-up / provider index `@cdktf/provider-aws`',
+    `start-up / provider index \`${TARGET.providerPackage}\``,
     'synth N=10 / library',
     'synth N=10 / raw binding (baseline)',
   ]));
@@ -35,5 +38,8 @@ test('bench/run.js --quick prints the results table with every row', () => {
   const budgets = rows.filter((l) => /\| (PASS|FAIL) \|$/.test(l));
   expect(budgets).toHaveLength(3);
   expect(r.stdout).toMatch(/Output check: the library and the raw binding wrote the same/);
-  expect(r.stdout).toMatch(/Python section skipped: not requested/);
+  expect(r.stdout).toMatch(/Binding check: the library and the raw baseline both loaded/);
+  expect(r.stdout).toMatch(TARGET.name === 'cdktf'
+    ? /Python section skipped: not requested/
+    : /Python section skipped: the Python benchmark is cdktf-only/);
 }, 300_000);
