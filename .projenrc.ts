@@ -126,7 +126,7 @@ const compileCdktn = project.addTask('compile:cdktn', {
   description: 'Generate the cdktn flavour from src/ into build/cdktn and compile it with jsii',
   exec: 'node scripts/build-flavour.js cdktn',
 });
-project.addTask('package:cdktn', {
+const packageCdktn = project.addTask('package:cdktn', {
   description: 'Generate, compile and package the cdktn flavour: dist/cdktn/js/*.tgz and dist/cdktn/python/*.whl',
   exec: 'node scripts/build-flavour.js cdktn --package',
 });
@@ -161,8 +161,17 @@ const testPythonCdktn = project.addTask('test:python:cdktn', {
   description: 'Build the cdktn flavour\'s wheel (dist/cdktn/python) and run the pytest suite against it',
   env: { FLAVOUR: 'cdktn' },
 });
-testPythonCdktn.spawn(project.tasks.tryFind('package:cdktn')!);
+testPythonCdktn.spawn(packageCdktn);
 testPythonCdktn.exec('bash test/python/run.sh', { receiveArgs: true });
+
+// The packed npm packages in fresh consumer projects, one per supported framework and binding.
+const consumersScript = 'bash test/consumers/run.sh';
+const testConsumers = project.addTask('test:consumers', {
+  description: 'Install the packed npm packages in fresh projects (cdktf + provider-aws 20 and 21, cdktn) and run the README quick start',
+});
+testConsumers.spawn(project.tasks.tryFind('package:js')!);
+testConsumers.spawn(packageCdktn);
+testConsumers.exec(consumersScript);
 
 // terraform validate / apply / plan / destroy against a local AWS emulator, per matrix entry.
 const testDeploy = project.addTask('test:deploy', {
@@ -190,6 +199,8 @@ testAll.spawn(testAws5);
 testAll.spawn(testCdktn);
 testAll.spawn(testPython);
 testAll.spawn(testPythonCdktn);
+// The build packed dist/js and test:python:cdktn dist/cdktn: only the consumer script here.
+testAll.exec(consumersScript);
 testAll.spawn(testDeploy);
 testAll.exec('node scripts/test-summary.js');
 
