@@ -170,6 +170,7 @@ const testConsumers = project.addTask('test:consumers', {
   description: 'Install the packed npm packages in fresh projects (cdktf + provider-aws 20 and 21, cdktn) and run the README quick start',
 });
 testConsumers.spawn(project.tasks.tryFind('package:js')!);
+testConsumers.spawn(project.tasks.tryFind('package:python')!);
 testConsumers.spawn(packageCdktn);
 testConsumers.exec(consumersScript);
 

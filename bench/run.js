@@ -358,6 +358,12 @@ function row(cells) {
 }
 
 function main() {
+  // `npm run bench -- --plan [plan.js options]`: the plan-time benchmark (bench/plan.js, issue 12).
+  if (process.argv.includes('--plan')) {
+    const args = process.argv.slice(2).filter((a) => a !== '--plan');
+    const r = require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'plan.js'), ...args], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
   const opts = parseArgs(process.argv.slice(2));
   const nodeRuns = opts.runs ?? (opts.quick ? 1 : 7);
   const pyRuns = opts.runs ?? (opts.quick ? 1 : 3);
