@@ -1,4 +1,4 @@
-import { cdk, javascript } from 'projen';
+import { cdk, javascript, Task } from 'projen';
 
 /**
  * The single source of the project's generated configuration
@@ -135,19 +135,15 @@ const buildAws5 = project.addTask('compile:cdktf-aws5', {
   exec: 'node scripts/build-flavour.js cdktf-aws5',
 });
 
-const testAws5 = project.addTask('test:cdktf-aws5', {
-  description: 'The jest suite against cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)',
-  env: { FLAVOUR: 'cdktf-aws5' },
-});
-testAws5.spawn(buildAws5);
-testAws5.exec('node scripts/run-jest.js', { receiveArgs: true });
-
-const testCdktn = project.addTask('test:cdktn', {
-  description: 'The jest suite against the cdktn flavour (cdktn 0.24 + @cdktn/provider-aws 25.x, Node 22)',
-  env: { FLAVOUR: 'cdktn' },
-});
-testCdktn.spawn(compileCdktn);
-testCdktn.exec('node scripts/run-jest.js', { receiveArgs: true });
+/** The jest suite for one matrix entry, after the build step it needs. */
+function jestTask(flavour: string, build: Task, description: string): Task {
+  const task = project.addTask(`test:${flavour}`, { description, env: { FLAVOUR: flavour } });
+  task.spawn(build);
+  task.exec('node scripts/run-jest.js', { receiveArgs: true });
+  return task;
+}
+const testAws5 = jestTask('cdktf-aws5', buildAws5, 'The jest suite against cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)');
+jestTask('cdktn', compileCdktn, 'The jest suite against the cdktn flavour (cdktn 0.24 + @cdktn/provider-aws 25.x, Node 22)');
 
 // The Python bindings, tested against the wheel the build makes, one run per flavour.
 // It builds the wheel first: under CI=true projen's \`package\` step packs JavaScript only.
@@ -197,9 +193,11 @@ testAll.exec('rm -rf test-reports');
 testAll.spawn(toolsCdktn);
 testAll.spawn(project.buildTask);
 testAll.spawn(testAws5);
-testAll.spawn(testCdktn);
+// The cdktn flavour is generated, compiled and packed once; its jest and pytest runs use that build.
+testAll.spawn(packageCdktn);
+testAll.exec('node scripts/run-jest.js', { env: { FLAVOUR: 'cdktn' } });
 testAll.spawn(testPython);
-testAll.spawn(testPythonCdktn);
+testAll.exec('bash test/python/run.sh', { env: { FLAVOUR: 'cdktn' } });
 // The build packed dist/js and test:python:cdktn dist/cdktn: only the consumer script here.
 testAll.exec(consumersScript);
 testAll.spawn(testDeploy);

@@ -36,19 +36,11 @@
 
 const fs = require('fs');
 const path = require('path');
-const { currentTarget } = require('../../scripts/flavours');
-
-const target = currentTarget();
-/** Resolves a module as the entry's compiled library does. */
-function resolveFromLib(id) {
-  return require.resolve(id, { paths: [target.libDir] });
-}
-const fromLib = (id) => require(resolveFromLib(id));
+const { target, resolveFromLib, fromLib, binding: bindingModule, emulatorProvider: boundProvider } = require('./entry');
 
 const { App, LocalBackend, TerraformStack, TerraformOutput } = fromLib(target.framework);
 const { Construct } = fromLib('constructs');
-const { AwsProvider } = fromLib(`${target.providerPackage}/lib/provider`);
-const { CloudwatchEventRule } = fromLib(`${target.providerPackage}/lib/cloudwatch-event-rule`);
+const { CloudwatchEventRule } = bindingModule('cloudwatch-event-rule');
 const {
   ApiDestination,
   ApiDestinationTarget,
@@ -114,22 +106,7 @@ const ssmParameter = args['ssm-parameter'] || `/${prefix}/tenant-token`;
 
 /** The emulator-bound AWS provider every scenario stack uses. */
 function emulatorProvider(stack) {
-  return new AwsProvider(stack, 'aws', {
-    region: 'us-east-1',
-    accessKey: 'testing',
-    secretKey: 'testing',
-    skipCredentialsValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: 'true',
-    skipRegionValidation: true,
-    endpoints: [{
-      events: endpoint,
-      secretsmanager: endpoint,
-      ssm: endpoint,
-      sts: endpoint,
-      iam: endpoint,
-    }],
-  });
+  return boundProvider(stack, endpoint, ['events', 'secretsmanager', 'ssm', 'sts', 'iam']);
 }
 
 /*

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * Synthesizes the adoption scenarios of the deployment suite (test_adoption.py) with the
- * compiled library (../../lib) into <outdir>/stacks/<stack>/cdk.tf.json, and prints a JSON
+ * compiled library of the matrix entry (FLAVOUR, see entry.js) into <outdir>/stacks/<stack>/cdk.tf.json, and prints a JSON
  * manifest of the Terraform addresses and outputs the checks need.
  *
  * Usage:
@@ -30,13 +30,15 @@
 
 const fs = require('fs');
 const path = require('path');
-const { App, LocalBackend, TerraformOutput, TerraformStack } = require('cdktf');
-const { CloudwatchEventApiDestination } = require('@cdktf/provider-aws/lib/cloudwatch-event-api-destination');
-const { CloudwatchEventConnection } = require('@cdktf/provider-aws/lib/cloudwatch-event-connection');
-const { CloudwatchEventRule } = require('@cdktf/provider-aws/lib/cloudwatch-event-rule');
-const { CloudwatchEventTarget } = require('@cdktf/provider-aws/lib/cloudwatch-event-target');
-const { IamRole } = require('@cdktf/provider-aws/lib/iam-role');
-const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+const { target, fromLib, binding, emulatorProvider: boundProvider } = require('./entry');
+
+// The matrix entry's framework, bindings and library (FLAVOUR; see entry.js).
+const { App, LocalBackend, TerraformOutput, TerraformStack } = fromLib(target.framework);
+const { CloudwatchEventApiDestination } = binding('cloudwatch-event-api-destination');
+const { CloudwatchEventConnection } = binding('cloudwatch-event-connection');
+const { CloudwatchEventRule } = binding('cloudwatch-event-rule');
+const { CloudwatchEventTarget } = binding('cloudwatch-event-target');
+const { IamRole } = binding('iam-role');
 const {
   ApiDestination,
   ApiDestinationTarget,
@@ -44,7 +46,7 @@ const {
   Connection,
   HttpMethod,
   SecretValue,
-} = require(path.join(__dirname, '..', '..', 'lib'));
+} = require(target.libDir);
 
 function parseArgs(argv) {
   const args = {};
@@ -91,16 +93,7 @@ function names(stackName) {
 }
 
 function emulatorProvider(stack) {
-  return new AwsProvider(stack, 'aws', {
-    region: 'us-east-1',
-    accessKey: 'testing',
-    secretKey: 'testing',
-    skipCredentialsValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: 'true',
-    skipRegionValidation: true,
-    endpoints: [{ events: endpoint, iam: endpoint, kms: endpoint, secretsmanager: endpoint, sts: endpoint }],
-  });
+  return boundProvider(stack, endpoint, ['events', 'iam', 'kms', 'secretsmanager', 'sts']);
 }
 
 /** A stack with its state next to its cdk.tf.json and the emulator-bound provider. */

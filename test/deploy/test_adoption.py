@@ -35,11 +35,12 @@ PREFIX = f"ad{RUN_ID}"
 
 
 def synth(outdir: Path, endpoint: str, stack: str, phase: str, **extra: str) -> dict:
-    argv = ["node", str(SYNTH), "--outdir", str(outdir), "--endpoint", endpoint, "--prefix", PREFIX,
+    target = harness.matrix_target()
+    argv = [target["node"], str(SYNTH), "--outdir", str(outdir), "--endpoint", endpoint, "--prefix", PREFIX,
             "--stack", stack, "--phase", phase]
     for key, value in extra.items():
         argv += [f"--{key.replace('_', '-')}", value]
-    env = dict(os.environ, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
+    env = dict(os.environ, FLAVOUR=target["name"], JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
     proc = subprocess.run(argv, cwd=harness.REPO, env=env, capture_output=True, text=True, timeout=120)
     if proc.returncode != 0:
         raise AssertionError(f"synth_adoption.js failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")

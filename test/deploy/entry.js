@@ -1,0 +1,37 @@
+/*
+ * What both synthesis scripts of the deployment suite (synth.js, synth_adoption.js) share:
+ * the matrix entry named by FLAVOUR (scripts/flavours.js), its modules resolved as the entry's
+ * compiled library resolves them, and the AWS provider bound to the emulator.
+ */
+'use strict';
+const { currentTarget } = require('../../scripts/flavours');
+
+const target = currentTarget();
+
+/** Resolves a module as the entry's compiled library does. */
+function resolveFromLib(id) {
+  return require.resolve(id, { paths: [target.libDir] });
+}
+
+/** Loads a module as the entry's compiled library does (the same instances it uses). */
+const fromLib = (id) => require(resolveFromLib(id));
+
+/** Loads a provider binding module of the entry by deep path, e.g. `cloudwatch-event-rule`. */
+const binding = (resource) => fromLib(`${target.providerPackage}/lib/${resource}`);
+
+/** The emulator-bound AWS provider (construct id `aws`) of a stack: fake keys, the skip_* checks on. */
+function emulatorProvider(stack, endpoint, services) {
+  const { AwsProvider } = binding('provider');
+  return new AwsProvider(stack, 'aws', {
+    region: 'us-east-1',
+    accessKey: 'testing',
+    secretKey: 'testing',
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: 'true',
+    skipRegionValidation: true,
+    endpoints: [Object.fromEntries(services.map((service) => [service, endpoint]))],
+  });
+}
+
+module.exports = { target, resolveFromLib, fromLib, binding, emulatorProvider };
