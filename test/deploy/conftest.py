@@ -74,8 +74,14 @@ def tf(tmp_path_factory, target) -> TerraformEnv:
         pytest.skip("no AWS provider in a filesystem mirror (looked in: "
                     + ", ".join(str(p) for p in harness.mirror_candidates()) + ")")
     workdir = tmp_path_factory.mktemp(f"deploy-{target['name']}")
-    cli_config = harness.write_cli_config(workdir / "terraform.tfrc", mirror, workdir / "plugin-cache")
-    note(f"provider mirror: {mirror.root} (aws {', '.join(mirror.versions)}); work dir: {workdir}")
+    # No plugin cache: every `init` links the provider from an unpacked mirror (a packed
+    # one is unpacked here, once, before any Terraform command), so the Terraform runs that
+    # go at once (the fixture validation's threads) share nothing they write.
+    installed_from = harness.unpacked_mirror(mirror, workdir / "mirror")
+    cli_config = harness.write_cli_config(workdir / "terraform.tfrc", installed_from)
+    note(f"provider mirror: {mirror.root} (aws {', '.join(mirror.versions)})"
+         + (f", unpacked into {installed_from.root}" if installed_from.root != mirror.root else "")
+         + f"; work dir: {workdir}")
     return TerraformEnv(harness.Terraform(binary, cli_config, log=TIMINGS), mirror, workdir)
 
 

@@ -24,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,11 +43,14 @@ FLAVOURS_JS = REPO / "scripts" / "flavours.js"
 # Things worth knowing that are not failures (provider pin rewrites, what the
 # emulator does not emulate, Terraform warnings), printed in pytest's summary.
 NOTES: list[str] = []
+_NOTES_LOCK = threading.Lock()
 
 
 def note(text: str) -> None:
-    if text not in NOTES:
-        NOTES.append(text)
+    # Called from the fixture validation's threads too.
+    with _NOTES_LOCK:
+        if text not in NOTES:
+            NOTES.append(text)
 
 
 # --------------------------------------------------------------------------
@@ -170,12 +174,50 @@ def discover_mirror() -> Mirror | None:
     return None
 
 
-def write_cli_config(path: Path, mirror: Mirror, plugin_cache: Path) -> Path:
-    """A Terraform CLI config that installs the AWS provider from the mirror only."""
-    plugin_cache.mkdir(parents=True, exist_ok=True)
+def unpacked_mirror(mirror: Mirror, into: Path, plat: str | None = None) -> Mirror:
+    """The mirror in the unpacked layout, which `terraform init` links instead of copying.
+
+    From an unpacked mirror Terraform installs a provider by a symbolic link to the
+    mirror's directory: nothing is copied and nothing shared is written, so any number
+    of `init`s can run at once. A packed mirror (`terraform-provider-aws_<v>_<os_arch>.zip`)
+    would be extracted by every `init` (hundreds of MB each), so its archives for this
+    platform are extracted here, once, into `into` (the run's own directory), before any
+    Terraform command runs. Versions the mirror holds unpacked are linked from it as they are.
+    """
+    plat = plat or platform_name()
+    base = mirror.root / PROVIDER_HOST / PROVIDER_NAMESPACE / PROVIDER_TYPE
+    packed = {v: base / f"terraform-provider-aws_{v}_{plat}.zip" for v in mirror.versions}
+    if not any(p.is_file() and not (base / v / plat).is_dir() for v, p in packed.items()):
+        return mirror
+    import zipfile
+
+    target = into / PROVIDER_HOST / PROVIDER_NAMESPACE / PROVIDER_TYPE
+    for version, archive in packed.items():
+        destination = target / version / plat
+        destination.mkdir(parents=True, exist_ok=True)
+        if (base / version / plat).is_dir():
+            for item in (base / version / plat).iterdir():
+                (destination / item.name).symlink_to(item)
+            continue
+        with zipfile.ZipFile(archive) as zf:
+            for info in zf.infolist():
+                extracted = Path(zf.extract(info, destination))
+                mode = (info.external_attr >> 16) & 0o777
+                if mode:
+                    extracted.chmod(mode)
+    return Mirror(into, list(mirror.versions))
+
+
+def write_cli_config(path: Path, mirror: Mirror) -> Path:
+    """A Terraform CLI config that installs the AWS provider from the mirror only.
+
+    It sets no `plugin_cache_dir`: Terraform's plugin cache is not safe for `init`s
+    that run at once (two of them writing the same provider into it fail with "file
+    exists" or "still not detected in .terraform/providers"), and with an unpacked
+    mirror (see `unpacked_mirror`) `init` links the provider, so a cache saves nothing.
+    """
     path.write_text(
         "# Written by test/deploy (harness.py); used only by the suite's subprocesses.\n"
-        f"plugin_cache_dir = {json.dumps(str(plugin_cache))}\n"
         "disable_checkpoint = true\n"
         "provider_installation {\n"
         "  filesystem_mirror {\n"
@@ -303,7 +345,8 @@ class Terraform:
             "CHECKPOINT_DISABLE": "1",
             "AWS_EC2_METADATA_DISABLED": "true",
         })
-        for var in ("TF_LOG", "TF_LOG_PATH", "TF_DATA_DIR", "TF_WORKSPACE", "AWS_PROFILE"):
+        # TF_PLUGIN_CACHE_DIR would bring back a cache shared by concurrent `init`s.
+        for var in ("TF_LOG", "TF_LOG_PATH", "TF_DATA_DIR", "TF_WORKSPACE", "AWS_PROFILE", "TF_PLUGIN_CACHE_DIR"):
             env.pop(var, None)
         return env
 
