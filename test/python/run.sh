@@ -69,7 +69,7 @@ target="$(node -e '
   read -r DEFAULT_VENV
   read -r REQUIREMENTS
   read -r WANTS_NODE22
-  read -r NODE22
+  read -r NODE22 || true  # empty (and at the end of input) when tools/cdktn is not installed
 } <<< "$target"
 VENV="${PY_TEST_VENV:-$DEFAULT_VENV}"
 export FLAVOUR
@@ -147,8 +147,14 @@ log "pytest on ${WHEEL#"$ROOT"/} with Node.js $(node -v)"
 mkdir -p "$ROOT/test-reports"
 # The single report this script wrote before the flavours: it would be counted twice.
 rm -f "$ROOT/test-reports/python-junit.xml"
+# A temporary directory of this run's own (pytest's --basetemp): pytest's default, shared by
+# every pytest run of the user, is pruned by whichever run starts next, so two runs at once
+# (the two flavours, or this suite beside the deployment suite) could delete each other's files.
+# Removed when the run ends.
+BASETEMP="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-ebc-python-$FLAVOUR.XXXXXX")"
+trap 'rm -rf "$BASETEMP"' EXIT
 set +e
-"$PY" -m pytest "$ROOT/test/python" \
+"$PY" -m pytest "$ROOT/test/python" -p no:cacheprovider --basetemp="$BASETEMP/pytest" \
   --junitxml="$ROOT/test-reports/python-$FLAVOUR-junit.xml" -o junit_suite_name="python-$FLAVOUR" "$@"
 code=$?
 set -e
