@@ -117,7 +117,7 @@ project.addTask('example', {
 //   cdktn       the cdktn flavour generated into build/cdktn
 
 // Node.js 22 and cdktn-cli for the cdktn runs, in their own install (see tools/cdktn/package.json).
-const toolsCdktn = project.addTask('tools:cdktn', {
+project.addTask('tools:cdktn', {
   description: 'Install tools/cdktn (Node.js 22, cdktn-cli 0.24.0) from its lockfile',
   exec: 'npm ci --prefix tools/cdktn --no-audit --no-fund --loglevel=error',
 });
@@ -142,7 +142,7 @@ function jestTask(flavour: string, build: Task, description: string): Task {
   task.exec('node scripts/run-jest.js', { receiveArgs: true });
   return task;
 }
-const testAws5 = jestTask('cdktf-aws5', buildAws5, 'The jest suite against cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)');
+jestTask('cdktf-aws5', buildAws5, 'The jest suite against cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)');
 jestTask('cdktn', compileCdktn, 'The jest suite against the cdktn flavour (cdktn 0.24 + @cdktn/provider-aws 25.x, Node 22)');
 
 // The Python bindings, tested against the wheel the build makes, one run per flavour.
@@ -185,22 +185,12 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
-// README command 2: everything, as CI runs it.
-const testAll = project.addTask('test:all', {
-  description: 'Build (compile, API.md, jest, eslint, JS and Python packages), then the jest suite for the other matrix entries, the Python suite per flavour and the deployment suite per entry',
+// README command 2: everything, as CI runs it. scripts/test-all.js holds the steps (the build
+// tasks above and every suite of every matrix entry), runs each one even when an earlier suite
+// failed, and prints one summary; `node scripts/test-all.js --list` shows them.
+project.addTask('test:all', {
+  description: 'Build, then every suite of every matrix entry (jest x3, eslint, pytest x2, consumers, deployment x3), each run whatever the others did; one summary at the end',
+  exec: 'node scripts/test-all.js',
 });
-testAll.exec('rm -rf test-reports');
-testAll.spawn(toolsCdktn);
-testAll.spawn(project.buildTask);
-testAll.spawn(testAws5);
-// The cdktn flavour is generated, compiled and packed once; its jest and pytest runs use that build.
-testAll.spawn(packageCdktn);
-testAll.exec('node scripts/run-jest.js', { env: { FLAVOUR: 'cdktn' } });
-testAll.spawn(testPython);
-testAll.exec('bash test/python/run.sh', { env: { FLAVOUR: 'cdktn' } });
-// The build packed dist/js and test:python:cdktn dist/cdktn: only the consumer script here.
-testAll.exec(consumersScript);
-testAll.spawn(testDeploy);
-testAll.exec('node scripts/test-summary.js');
 
 project.synth();
