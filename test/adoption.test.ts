@@ -101,6 +101,20 @@ describe('Connection.adoptExisting', () => {
     expect(importBlocks(other)[0].id).toBe('${var.name}');
   });
 
+  test('keeps an explicit import ID that differs from the default one', () => {
+    // The connection's name with a region (AWS provider 6's import ID form) names this
+    // connection, so it is accepted, and written as given, not replaced by "payments".
+    const stack = newStack();
+    connection(stack).adoptExisting('payments@eu-west-1');
+    expect(importBlocks(stack)).toEqual([{ id: 'payments@eu-west-1', to: 'aws_cloudwatch_event_connection.Payments_130453D3' }]);
+
+    // A token import ID is not checked against the literal name; it is written as given too.
+    const other = newStack();
+    const id = new TerraformVariable(other, 'import_id', { type: 'string' }).stringValue;
+    connection(other).adoptExisting(id);
+    expect(importBlocks(other)[0].id).toBe('${var.import_id}');
+  });
+
   test('rejects an import ID that names another connection: Terraform would replace it', () => {
     const stack = newStack();
     expect(() => connection(stack).adoptExisting('billing')).toThrow(
@@ -203,6 +217,12 @@ describe('ApiDestination adoption', () => {
     expect(importBlocks(stack)[0].id).toBe('Shop-Orders');
   });
 
+  test('adoptExisting keeps an explicit import ID that differs from the default one', () => {
+    const stack = newStack();
+    destination(stack).adoptExisting('orders@us-west-2');
+    expect(importBlocks(stack)).toEqual([{ id: 'orders@us-west-2', to: 'aws_cloudwatch_event_api_destination.Orders_A9B65338' }]);
+  });
+
   test('adoptExisting rejects an import ID that names another destination', () => {
     const stack = newStack();
     expect(() => destination(stack).adoptExisting('refunds')).toThrow(
@@ -263,6 +283,14 @@ describe('ApiDestinationTarget adoption', () => {
     expect(() => target(stack, { targetId: undefined }).adoptExisting()).toThrow(
       '`importId` is required here, got undefined (at TestStack/ToPartner). Set `targetId` to the existing target\'s ID ' +
       '(Terraform cannot import a target whose ID it generates), or pass `importId` as "<rule name>/<target ID>".');
+  });
+
+  test('adoptExisting keeps an explicit import ID that differs from the default one', () => {
+    // The bus-qualified form names the same target on the default bus: accepted and written as given.
+    const stack = newStack();
+    const t = target(stack);
+    t.adoptExisting('default/order-placed/partner');
+    expect(importBlocks(stack)).toEqual([{ id: 'default/order-placed/partner', to: `aws_cloudwatch_event_target.${t.resource.friendlyUniqueId}` }]);
   });
 
   test('adoptExisting takes an explicit import ID when the target ID is generated', () => {

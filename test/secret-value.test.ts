@@ -5,6 +5,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { TerraformVariable, Testing } from 'cdktf';
 import { ApiKeyConnection, BasicConnection, HttpParameter, SecretValue } from '../src';
+import { HAS_PER_RESOURCE_REGION } from './flavour';
 import { connectionBlock, newStack, synthObject, warnings } from './util';
 
 function password(secret: SecretValue, extra: Partial<{ header: SecretValue }> = {}) {
@@ -148,6 +149,29 @@ describe('SecretValue', () => {
         { secret_id: 's', version_stage: 'AWSPREVIOUS' },
         { secret_id: 's', provider: 'aws.west' },
       ]));
+    });
+
+    (HAS_PER_RESOURCE_REGION ? test : test.skip)('the same secret in two regions is two reads, each consumer reading its own region', () => {
+      const stack = newStack();
+      const secret = SecretValue.secretsManager('s');
+      new ApiKeyConnection(stack, 'Home', keyFrom(secret));
+      new ApiKeyConnection(stack, 'Frankfurt', { ...keyFrom(secret), region: 'eu-central-1' });
+      new ApiKeyConnection(stack, 'Ireland', { ...keyFrom(secret), region: 'eu-west-1' });
+      new ApiKeyConnection(stack, 'Ireland2', { ...keyFrom(secret), region: 'eu-west-1' }); // shares Ireland's read
+      const synth = synthObject(stack);
+      const reads = synth.data.aws_secretsmanager_secret_version;
+      expect(Object.values(reads)).toHaveLength(3);
+      // Each connection's key comes from the read in the connection's own region.
+      const regionOfRead = (connection: string) => {
+        const value = synth.resource.aws_cloudwatch_event_connection[connection].auth_parameters.api_key.value;
+        const id = /^\$\{data\.aws_secretsmanager_secret_version\.([^.]+)\.secret_string\}$/.exec(value)?.[1];
+        expect(reads).toHaveProperty([id!]);
+        return reads[id!].region ?? '(provider default)';
+      };
+      const ids = Object.keys(synth.resource.aws_cloudwatch_event_connection);
+      const byConstruct = (name: string) => ids.find((id) => id.startsWith(`${name}_`))!;
+      expect(['Home', 'Frankfurt', 'Ireland', 'Ireland2'].map((c) => regionOfRead(byConstruct(c))))
+        .toEqual(['(provider default)', 'eu-central-1', 'eu-west-1', 'eu-west-1']);
     });
 
     test('each stack reads for itself', () => {

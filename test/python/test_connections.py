@@ -337,6 +337,26 @@ class TestSecretsManager:
         assert all(name.startswith("SecretsManagerSecretVersion_") for name in reads), reads
         assert len(reads) == 1
 
+    def test_the_same_secret_in_two_regions_is_two_reads(self, stack):
+        secret = SecretValue.secrets_manager("prod/shared")
+        ApiKeyConnection(stack, "Home", api_key_name="k", api_key_value=secret)
+        ApiKeyConnection(stack, "Frankfurt", api_key_name="k", api_key_value=secret, region="eu-central-1")
+        ApiKeyConnection(stack, "Ireland", api_key_name="k", api_key_value=secret, region="eu-west-1")
+        synthesized = synth_json(stack)
+        reads = synthesized["data"]["aws_secretsmanager_secret_version"]
+        assert len(reads) == 3, reads
+
+        def region_of_read(construct_id: str) -> str:
+            connections = synthesized["resource"]["aws_cloudwatch_event_connection"]
+            (block,) = [c for name, c in connections.items() if name.startswith(construct_id + "_")]
+            value = block["auth_parameters"]["api_key"]["value"]
+            prefix, suffix = "${data.aws_secretsmanager_secret_version.", ".secret_string}"
+            assert value.startswith(prefix) and value.endswith(suffix), value
+            return reads[value[len(prefix):-len(suffix)]].get("region", "(provider default)")
+
+        assert [region_of_read(c) for c in ("Home", "Frankfurt", "Ireland")] == [
+            "(provider default)", "eu-central-1", "eu-west-1"]
+
     def test_describes_the_secret_by_id(self):
         assert SecretValue.secrets_manager("prod/db").to_string() == "SecretValue(Secrets Manager: prod/db)"
 

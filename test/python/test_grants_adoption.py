@@ -151,6 +151,19 @@ class TestAdoption:
         other.adopt_existing(name)
         assert synth_json(stack)["import"][1]["id"] == "${var.name}"
 
+    def test_adopt_existing_keeps_an_explicit_id_that_differs_from_the_default(self, stack):
+        # Each ID names the construct's object in another accepted form, so none is refused,
+        # and each is written as given, not replaced by the default ID.
+        api_key_connection(stack).adopt_existing("partner@eu-west-1")
+        destination = ApiDestination(stack, "Dest", connection=Connection.from_connection_arn(stack, "C", CONNECTION_ARN),
+                                     endpoint="https://api.example.com", api_destination_name="orders")
+        destination.adopt_existing("orders@eu-west-1")
+        target = ApiDestinationTarget(stack, "Target", rule_name="order-placed", target_id="partner",
+                                      api_destination=destination)
+        target.adopt_existing("default/order-placed/partner")
+        assert [block["id"] for block in synth_json(stack)["import"]] == [
+            "partner@eu-west-1", "orders@eu-west-1", "default/order-placed/partner"]
+
     def test_rejects_a_move_from_another_resource_type(self, stack):
         with pytest.raises(Exception) as error:
             api_key_connection(stack).move_from("aws_cloudwatch_event_api_destination.partner")
