@@ -5,6 +5,7 @@ reports the failures of every round.
     python3 test/deploy/flake_check.py                         # 30 rounds of the fixture validation, FLAVOUR=cdktf
     python3 test/deploy/flake_check.py --rounds 10 -k "validate_fixture or validate_scenarios"
     FLAVOUR=cdktn python3 test/deploy/flake_check.py --rounds 5
+    python3 test/deploy/flake_check.py --rounds 5 -k ''          # the whole suite, 5 times
 
 Each round is one `test/deploy/run.sh -k <expression>` (its own pytest process,
 temporary directory and Terraform working directories), with the JUnit report
@@ -63,7 +64,8 @@ def main(argv: list[str]) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=30, help="rounds to run (default 30)")
     parser.add_argument("-k", dest="expression", default=DEFAULT_EXPRESSION,
-                        help=f"pytest -k expression selecting the tests (default {DEFAULT_EXPRESSION!r})")
+                        help=f"pytest -k expression selecting the tests (default {DEFAULT_EXPRESSION!r}; "
+                             "'' runs the whole suite)")
     parser.add_argument("--keep", action="store_true", help="keep every round's output and report")
     args = parser.parse_args(argv)
     if args.rounds < 1:
@@ -80,8 +82,8 @@ def main(argv: list[str]) -> int:
         log = work / f"round-{n:03d}.log"
         t0 = time.monotonic()
         with open(log, "wb") as out:
-            proc = subprocess.run(["bash", str(HERE / "run.sh"), "-k", args.expression, "-q",
-                                   f"--junitxml={report}"], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+            select = ["-k", args.expression] if args.expression else []
+            proc = subprocess.run(["bash", str(HERE / "run.sh"), *select, "-q", f"--junitxml={report}"], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
                                   stdin=subprocess.DEVNULL, env={**os.environ, "FLAVOUR": flavour})
         seconds = time.monotonic() - t0
         text = log.read_text(errors="replace")
