@@ -23,7 +23,7 @@ const project = new cdk.JsiiProject({
 
   // The cdktf flavour: cdktf 0.21 with the prebuilt AWS provider binding 20.x (AWS provider 5)
   // or 21.x (AWS provider 6). The cdktn flavour's metadata is derived from this one by
-  // scripts/flavours.js (see DESIGN.md, "Flavours").
+  // scripts/flavours.js (see CONTRIBUTING.md).
   peerDeps: ['cdktf@^0.21.0', 'constructs@^10.4.2', '@cdktf/provider-aws@>=20.1.0 <22.0.0'],
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
@@ -36,7 +36,7 @@ const project = new cdk.JsiiProject({
     // `@cdktf/provider-aws` to it (scripts/flavours.js).
     '@cdktf/provider-aws-20@npm:@cdktf/provider-aws@20.1.0',
     // The cdktn flavour compiles and runs its tests against these. cdktn-cli is not here:
-    // it pins jsii-pacmak 1.128.0 and needs Node 22; it lives in tools/cdktn-cli.
+    // it pins jsii-pacmak 1.128.0 and needs Node 22; it lives in tools/cdktn.
     'cdktn@0.24.0',
     '@cdktn/provider-aws@25.7.0',
     'cdktf-cli@0.21.0',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Plan-time benchmark (issue 12): what a stack of the library costs Terraform
+ * Plan-time benchmark: what a stack of the library costs Terraform
  * at plan time, against the same connections written with the raw binding.
  * Run from the project root after compiling the library (lib/):
  *
@@ -14,7 +14,7 @@
  *   --k K        the number of shared secrets (default 3)
  *   --unshared   also measure a third stack, "raw, unshared": the raw stack with one
  *                data source per connection, the layout the library wrote before
- *                issue 12 (not budgeted; for comparison)
+ *                it shared secret reads (not budgeted; for comparison)
  *   --no-fail    exit 0 even when a budget is missed
  *   --keep       keep the temporary directory (Terraform working directories, moto log)
  *
@@ -720,7 +720,7 @@ function report(ctx) {
   const { opts, variants, results } = ctx;
   const out = [];
   const cpus = os.cpus();
-  out.push('# Plan-time benchmark (issue 12)', '');
+  out.push('# Plan-time benchmark', '');
   out.push(`- date: ${ctx.startedAt.toISOString()}`);
   out.push(`- machine: ${cpus.length} (${(cpus[0] || {}).model || 'unknown'}) CPU(s), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; load average at start ${ctx.loadAtStart}, at end ${loadavg()}`);
   out.push(`- Terraform ${ctx.tfVersion}; AWS provider ${ctx.lockedVersion} (locked by terraform init, from the mirror ${ctx.mirror.root})`);
@@ -776,7 +776,7 @@ function report(ctx) {
       variants.map((v) => `${VARIANTS[v].label} ${fmt(slope(v))} s`).join(', ') + '.');
   }
   if (hasUnshared) {
-    out.push('', '("raw, unshared": the raw stack with one data source per connection, the layout the library wrote before issue 12; not budgeted.)');
+    out.push('', '("raw, unshared": the raw stack with one data source per connection, the layout the library wrote before it shared secret reads; not budgeted.)');
   }
   const budgets = [];
   for (const res of results) {

@@ -2,7 +2,7 @@
 'use strict';
 /*
  * Benchmark of cdktf-eventbridge-connection against the raw generated binding
- * (issue 6), per entry of the test matrix (scripts/flavours.js). Run from the
+ * per entry of the test matrix (scripts/flavours.js). Run from the
  * project root after compiling (`npx jsii`; other entries: their build, see
  * scripts/build-flavour.js):
  *
@@ -358,7 +358,7 @@ function row(cells) {
 }
 
 function main() {
-  // `npm run bench -- --plan [plan.js options]`: the plan-time benchmark (bench/plan.js, issue 12).
+  // `npm run bench -- --plan [plan.js options]`: the plan-time benchmark (bench/plan.js).
   if (process.argv.includes('--plan')) {
     const args = process.argv.slice(2).filter((a) => a !== '--plan');
     const r = require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'plan.js'), ...args], { stdio: 'inherit' });

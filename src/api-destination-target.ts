@@ -212,10 +212,10 @@ export class ApiDestinationTarget extends Construct {
   readonly #eventBusName?: string;
   readonly #givenTargetId?: string;
 
-  constructor(scope: Construct, id: string, given: ApiDestinationTargetProps) {
+  constructor(scope: Construct, id: string, props: ApiDestinationTargetProps) {
     super(scope, id);
     const check: Checker = new Checker(this);
-    const props = check.props(given, 'Pass the target\'s properties, with at least `ruleName` and `apiDestination`.');
+    props = check.props(props, 'Pass the target\'s properties, with at least `ruleName` and `apiDestination`.');
 
     check.string('ruleName', props.ruleName, RULE_NAME, 'Pass the rule\'s name, e.g. `rule.name`.');
     check.optionalString('eventBusName', props.eventBusName, EVENT_BUS_NAME_OR_ARN,

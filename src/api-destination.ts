@@ -48,8 +48,8 @@ export interface IApiDestination extends IConstruct {
   /**
    * Allows the IAM role named `roleName` to invoke this API destination:
    * `events:InvokeApiDestination` on {@link IApiDestination.apiDestinationArnForPolicy},
-   * and nothing else. For the role of an EventBridge Pipe, an EventBridge
-   * Scheduler schedule or a rule target whose role you manage.
+   * and nothing else. For the role of an EventBridge Pipe or of a rule
+   * target whose role you manage.
    *
    * Attaches an inline policy (`aws_iam_role_policy`, rendered by an
    * `aws_iam_policy_document`) in the API destination's scope, under an id
@@ -196,10 +196,10 @@ export class ApiDestination extends Construct implements IApiDestination {
   #apiDestinationArnForPolicy?: string;
   readonly #provider?: TerraformProvider;
 
-  constructor(scope: Construct, id: string, given: ApiDestinationProps) {
+  constructor(scope: Construct, id: string, props: ApiDestinationProps) {
     super(scope, id);
     const check: Checker = new Checker(this);
-    const props = check.props(given, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
+    props = check.props(props, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
     const connection = check.connection('connection', props.connection);
 
     const name = props.apiDestinationName ?? defaultPhysicalName(this);

@@ -278,10 +278,10 @@ export class Connection extends Construct implements IConnection {
   #connectionName?: string;
   #connectionSecretArn?: string;
 
-  constructor(scope: Construct, id: string, given: ConnectionProps) {
+  constructor(scope: Construct, id: string, props: ConnectionProps) {
     super(scope, id);
     const check: Checker = new Checker(this);
-    const props = check.props(given, 'Pass the connection\'s properties, with at least `authorization`.');
+    props = check.props(props, 'Pass the connection\'s properties, with at least `authorization`.');
     const Resource = binding('CloudwatchEventConnection');
     if (props.provider !== undefined && !TerraformProvider.isTerraformProvider(props.provider)) {
       check.fail('provider', 'must be a TerraformProvider', props.provider,

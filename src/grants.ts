@@ -126,10 +126,10 @@ export class StepFunctionsHttpTaskGrant extends Construct {
    */
   public readonly rolePolicy?: IamRolePolicy;
 
-  constructor(scope: Construct, id: string, given: StepFunctionsHttpTaskGrantProps) {
+  constructor(scope: Construct, id: string, props: StepFunctionsHttpTaskGrantProps) {
     super(scope, id);
     const check: Checker = new Checker(this);
-    const props = check.props(given, 'Pass the grant\'s properties, with at least `connection`.');
+    props = check.props(props, 'Pass the grant\'s properties, with at least `connection`.');
     const conn = check.connection('connection', props.connection);
 
     const conditions = [];

@@ -166,7 +166,7 @@ describe('ApiDestination.fromApiDestinationArn', () => {
   });
 });
 
-describe('ApiDestination ARN for policies and fromApiDestinationAttributes (issue 11)', () => {
+describe('ApiDestination ARN for policies and fromApiDestinationAttributes', () => {
   const ARN_FOR_POLICY = 'arn:aws:events:us-east-1:123456789012:api-destination/partner-orders';
 
   test('a created destination gives its ARN without the trailing id, with Terraform functions', () => {

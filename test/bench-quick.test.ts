@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { TARGET } from './flavour';
 
-// Runs the benchmark (bench/run.js, issue 6) in its quick form for this run's matrix entry
+// Runs the benchmark (bench/run.js) in its quick form for this run's matrix entry
 // (FLAVOUR): one process per figure, N = 10, no Python. Checks that it runs and prints the
 // whole table; timings are not asserted (they depend on the machine and its load).
 

@@ -332,7 +332,7 @@ describe('Connection imports', () => {
   });
 });
 
-describe('Connection kmsKeyIdentifier (issue 11: grants decrypt the connection\'s secret)', () => {
+describe('Connection kmsKeyIdentifier (grants decrypt the connection\'s secret)', () => {
   const ARN = 'arn:aws:events:us-east-1:123456789012:connection/legacy-webhook/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f';
 
   test('a created connection exposes the key it was given, and none by default', () => {

@@ -166,7 +166,7 @@ describe('StepFunctionsHttpTaskGrant', () => {
   });
 });
 
-describe('StepFunctionsHttpTaskGrant with a customer managed key (issue 11)', () => {
+describe('StepFunctionsHttpTaskGrant with a customer managed key', () => {
   const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
   test('adds kms:Decrypt on the connection\'s key, through Secrets Manager, for the connection\'s secret', () => {

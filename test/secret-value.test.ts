@@ -159,14 +159,14 @@ describe('SecretValue', () => {
       new ApiKeyConnection(stack, 'Ireland', { ...keyFrom(secret), region: 'eu-west-1' });
       new ApiKeyConnection(stack, 'Ireland2', { ...keyFrom(secret), region: 'eu-west-1' }); // shares Ireland's read
       const synth = synthObject(stack);
-      const reads = synth.data.aws_secretsmanager_secret_version;
-      expect(Object.values(reads)).toHaveLength(3);
+      const versions = synth.data.aws_secretsmanager_secret_version;
+      expect(Object.values(versions)).toHaveLength(3);
       // Each connection's key comes from the read in the connection's own region.
       const regionOfRead = (connection: string) => {
         const value = synth.resource.aws_cloudwatch_event_connection[connection].auth_parameters.api_key.value;
         const id = /^\$\{data\.aws_secretsmanager_secret_version\.([^.]+)\.secret_string\}$/.exec(value)?.[1];
-        expect(reads).toHaveProperty([id!]);
-        return reads[id!].region ?? '(provider default)';
+        expect(versions).toHaveProperty([id!]);
+        return versions[id!].region ?? '(provider default)';
       };
       const ids = Object.keys(synth.resource.aws_cloudwatch_event_connection);
       const byConstruct = (name: string) => ids.find((id) => id.startsWith(`${name}_`))!;

@@ -1,4 +1,4 @@
-"""Deployment tests of adoption and grants (issue 11), against the local AWS emulator (moto).
+"""Deployment tests of adoption and grants, against the local AWS emulator (moto).
 
 Two stacks, synthesized by synth_adoption.js with the compiled library, each with its own
 Terraform working directory; the session fixtures of conftest.py (Terraform with the provider

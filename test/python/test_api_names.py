@@ -1,4 +1,4 @@
-"""The Python names of the public API (DESIGN.md's contract, as jsii translates it).
+"""The Python names of the public API (the API contract, as jsii translates it).
 
 A rename in TypeScript changes these names for every Python user; this file
 makes such a change visible in review.

@@ -1,4 +1,4 @@
-"""Grants on API destinations and connections, imports by attributes, and adoption, from Python (issue 11)."""
+"""Grants on API destinations and connections, imports by attributes, and adoption, from Python."""
 import pytest
 from cdktf import TerraformVariable, Testing
 from cdktf_cdktf_provider_aws.iam_role import IamRole
