@@ -53,8 +53,12 @@ def failures(report: Path) -> tuple[int, list[tuple[str, str]]]:
         if problem is None:
             continue
         text = (problem.text or problem.get("message") or "").splitlines()
-        # The line that says what went wrong: Terraform's `Error...`, else the exception's.
-        line = next((ln.strip() for ln in text if re.search(r"Error|error:", ln)), text[0] if text else "")
+        # pytest's exception lines ("E   ..."); the telling ones are Terraform's `Error...` and
+        # the line after it (the cause), else the exception's first line.
+        raised = [ln[1:].strip() for ln in text if ln.startswith("E ")] or [ln.strip() for ln in text]
+        raised = [ln for ln in raised if ln]
+        at = next((i for i, ln in enumerate(raised) if re.match(r"(Error|error)\b", ln)), None)
+        line = " ".join(raised[at:at + 2]) if at is not None else (raised[0] if raised else "")
         failed.append((case.get("name", "?"), line[:300]))
     return ran, failed
 
