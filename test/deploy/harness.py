@@ -410,8 +410,10 @@ def _die_with_parent() -> None:
 class MotoServer:
     """`python -m moto.server` on 127.0.0.1 and a free port, in its own process group."""
 
-    def __init__(self, log_path: Path):
+    def __init__(self, log_path: Path, env: dict[str, str] | None = None):
         self.log_path = log_path
+        # Variables added to the server's environment (e.g. MOTO_EVENTS_INVOKE_HTTP), its own only.
+        self.env = dict(env or {})
         self.proc: subprocess.Popen | None = None
         self.port: int | None = None
 
@@ -426,7 +428,7 @@ class MotoServer:
             log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env={**os.environ, **self.env},
                 start_new_session=True, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
             log.close()
