@@ -65,6 +65,9 @@ const TARGETS = {
     // Where `@cdktf/provider-aws` (in the source's vocabulary) really is.
     providerDir: path.join(ROOT, 'node_modules', '@cdktf', 'provider-aws'),
     libDir: path.join(ROOT, 'lib'),
+    // The projen tasks that build libDir and the wheel (scripts/test-all.js runs them).
+    build: 'compile',
+    wheelBuild: 'package:python',
     pythonRequirements: path.join(ROOT, 'test', 'python', 'requirements.txt'),
     pythonVenv: path.join(ROOT, '.venv-test'),
     wheelDir: path.join(ROOT, 'dist', 'python'),
@@ -74,12 +77,15 @@ const TARGETS = {
     title: 'cdktf 0.21 + @cdktf/provider-aws 20.1.0 (AWS provider 5)',
     providerDir: path.join(ROOT, 'node_modules', '@cdktf', 'provider-aws-20'),
     libDir: path.join(ROOT, 'build', 'cdktf-aws5', 'lib'),
+    build: 'compile:cdktf-aws5',
   },
   'cdktn': {
     flavour: 'cdktn',
     title: 'cdktn 0.24 + @cdktn/provider-aws 25.7.0 (AWS provider 6)',
     providerDir: path.join(ROOT, 'node_modules', '@cdktn', 'provider-aws'),
     libDir: path.join(ROOT, 'build', 'cdktn', 'lib'),
+    build: 'package:cdktn',
+    wheelBuild: 'package:cdktn',
     pythonRequirements: path.join(ROOT, 'test', 'python', 'requirements-cdktn.txt'),
     pythonVenv: path.join(ROOT, '.venv-test-cdktn'),
     wheelDir: path.join(ROOT, 'dist', 'cdktn', 'python'),

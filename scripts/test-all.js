@@ -22,70 +22,66 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { TARGETS } = require('./flavours');
 
 const ROOT = path.resolve(__dirname, '..');
 const REPORTS = path.join(ROOT, 'test-reports');
 
 /**
- * The run, in order. `setup` steps build what suites need; `report` is the suite's JUnit file
- * (relative to test-reports/); `needs` names earlier steps that must have passed.
+ * The run, in order: the build steps, then every suite of every matrix entry (TARGETS in
+ * scripts/flavours.js: jest, pytest where the entry has a wheel, the deployment suite), eslint
+ * and the consumer projects. `setup` steps build what suites need; `report` is the suite's JUnit
+ * file (relative to test-reports/); `needs` names earlier steps that must have passed.
  */
-const STEPS = [
-  { name: 'tools:cdktn', setup: true, cmd: 'npx projen tools:cdktn', what: 'Node.js 22 and cdktn-cli in tools/cdktn' },
-  {
-    name: 'compile',
+function steps() {
+  const entries = Object.entries(TARGETS);
+  const buildOf = (task) => task === 'compile' ? [] : [{
+    name: task,
     setup: true,
-    cmd: 'npx projen default && npx projen pre-compile && npx projen compile && npx projen post-compile',
-    what: 'project files, jsii compile of lib/, API.md',
-  },
-  { name: 'jest (cdktf)', cmd: 'npx jest --ci --passWithNoTests', needs: ['compile'], report: 'junit.xml' },
-  { name: 'eslint', cmd: 'npx projen eslint', what: 'lint of src, test, projenrc' },
-  { name: 'package:js', setup: true, cmd: 'npx projen package:js', needs: ['compile'], what: 'dist/js tarball' },
-  { name: 'package:python', setup: true, cmd: 'npx projen package:python', needs: ['compile'], what: 'dist/python wheel' },
-  { name: 'compile:cdktf-aws5', setup: true, cmd: 'npx projen compile:cdktf-aws5', needs: ['compile'], what: 'build/cdktf-aws5' },
-  {
-    name: 'jest (cdktf-aws5)',
-    cmd: 'node scripts/run-jest.js',
-    env: { FLAVOUR: 'cdktf-aws5' },
-    needs: ['compile:cdktf-aws5'],
-    report: 'junit-cdktf-aws5.xml',
-  },
-  {
-    name: 'package:cdktn',
-    setup: true,
-    cmd: 'npx projen package:cdktn',
-    needs: ['tools:cdktn', 'compile'],
-    what: 'build/cdktn, dist/cdktn tarball and wheel',
-  },
-  {
-    name: 'jest (cdktn)',
-    cmd: 'node scripts/run-jest.js',
-    env: { FLAVOUR: 'cdktn' },
-    needs: ['package:cdktn'],
-    report: 'junit-cdktn.xml',
-  },
-  { name: 'pytest (cdktf)', cmd: 'bash test/python/run.sh', needs: ['package:python'], report: 'python-cdktf-junit.xml' },
-  {
-    name: 'pytest (cdktn)',
-    cmd: 'bash test/python/run.sh',
-    env: { FLAVOUR: 'cdktn' },
-    needs: ['package:cdktn'],
-    report: 'python-cdktn-junit.xml',
-  },
-  {
-    name: 'consumers',
-    cmd: 'bash test/consumers/run.sh',
-    needs: ['package:js', 'package:python', 'package:cdktn'],
-    report: 'consumers-junit.xml',
-  },
-  ...['cdktf', 'cdktf-aws5', 'cdktn'].map((entry) => ({
-    name: `deploy (${entry})`,
-    cmd: 'bash test/deploy/run.sh',
-    env: { FLAVOUR: entry },
-    needs: [{ 'cdktf': 'compile', 'cdktf-aws5': 'compile:cdktf-aws5', 'cdktn': 'package:cdktn' }[entry]],
-    report: `deploy-${entry}-junit.xml`,
-  })),
-];
+    cmd: `npx projen ${task}`,
+    needs: ['compile', ...(entries.some(([, t]) => t.node22 && (t.build === task || t.wheelBuild === task)) ? ['tools:cdktn'] : [])],
+    what: task === 'package:python' ? 'dist/python wheel' : `the build of ${entries.filter(([, t]) => t.build === task || t.wheelBuild === task).map(([n]) => n).join(', ')}`,
+  }];
+  const builds = [...new Set(entries.flatMap(([, t]) => [t.build, t.wheelBuild]).filter(Boolean))];
+  const env = (name) => (name === 'cdktf' ? undefined : { FLAVOUR: name });
+  return [
+    { name: 'tools:cdktn', setup: true, cmd: 'npx projen tools:cdktn', what: 'Node.js 22 and cdktn-cli in tools/cdktn' },
+    {
+      name: 'compile',
+      setup: true,
+      cmd: 'npx projen default && npx projen pre-compile && npx projen compile && npx projen post-compile',
+      what: 'project files, jsii compile of lib/, API.md',
+    },
+    { name: 'eslint', cmd: 'npx projen eslint', what: 'lint of src, test, projenrc' },
+    { name: 'package:js', setup: true, cmd: 'npx projen package:js', needs: ['compile'], what: 'dist/js tarball' },
+    ...builds.flatMap(buildOf),
+    ...entries.map(([name, t]) => (name === 'cdktf'
+      ? { name: 'jest (cdktf)', cmd: 'npx jest --ci --passWithNoTests', needs: [t.build], report: 'junit.xml' }
+      : { name: `jest (${name})`, cmd: 'node scripts/run-jest.js', env: env(name), needs: [t.build], report: `junit-${name}.xml` })),
+    ...entries.filter(([, t]) => t.wheelDir).map(([name, t]) => ({
+      name: `pytest (${name})`,
+      cmd: 'bash test/python/run.sh',
+      env: env(name),
+      needs: [t.wheelBuild],
+      report: `python-${name}-junit.xml`,
+    })),
+    {
+      name: 'consumers',
+      cmd: 'bash test/consumers/run.sh',
+      // The packed tarball and every flavour's packages (the wheel builds pack them).
+      needs: [...new Set(['package:js', ...entries.map(([, t]) => t.wheelBuild).filter(Boolean)])],
+      report: 'consumers-junit.xml',
+    },
+    ...entries.map(([name, t]) => ({
+      name: `deploy (${name})`,
+      cmd: 'bash test/deploy/run.sh',
+      env: { FLAVOUR: name },
+      needs: [t.build],
+      report: `deploy-${name}-junit.xml`,
+    })),
+  ];
+}
+const STEPS = steps();
 
 /** passed / failed / skipped test cases of a JUnit report, or undefined when there is none. */
 function junitCounts(file) {
