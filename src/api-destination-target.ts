@@ -3,8 +3,10 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
+import { PlacementOptions } from './placement';
 import { importExisting, moveFromAddress } from './private/adoption';
 import { binding } from './private/bindings';
+import { placement, placementOf, requireSameRegion } from './private/placement';
 import {
   DEAD_LETTER_QUEUE_ARN,
   EVENT_BUS_NAME_OR_ARN,
@@ -57,7 +59,7 @@ export interface InputTransformerOptions {
 /**
  * Properties of an {@link ApiDestinationTarget}.
  */
-export interface ApiDestinationTargetProps {
+export interface ApiDestinationTargetProps extends PlacementOptions {
   /**
    * The name of the rule whose events are sent, e.g. an
    * `aws_cloudwatch_event_rule`'s `name`: 1-64 characters of
@@ -161,13 +163,6 @@ export interface ApiDestinationTargetProps {
    * @default - a role is created, with exactly that trust and permission
    */
   readonly roleArn?: string;
-
-  /**
-   * The AWS provider to create the target, and the role, with.
-   *
-   * @default - the stack's default AWS provider
-   */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -211,6 +206,7 @@ export class ApiDestinationTarget extends Construct {
   readonly #ruleName: string;
   readonly #eventBusName?: string;
   readonly #givenTargetId?: string;
+  readonly #region?: string;
 
   constructor(scope: Construct, id: string, props: ApiDestinationTargetProps) {
     super(scope, id);
@@ -227,6 +223,12 @@ export class ApiDestinationTarget extends Construct {
         'Pass an ApiDestination or ApiDestination.fromApiDestinationArn().');
     }
     const apiDestinationArn = (destination as IApiDestination).apiDestinationArn;
+    const Resource = binding('CloudwatchEventTarget');
+    const inherited = (destination as IApiDestination)._placement;
+    const where = placement(check, props, Resource, { provider: 'the API destination\'s', region: 'the API destination\'s' },
+      placementOf(destination as IApiDestination));
+    requireSameRegion(check, this, where, props, destination as IApiDestination, inherited, ['rule target', 'API destination'],
+      'EventBridge sends a rule\'s events only to an API destination in the rule\'s account and region');
     check.optionalString('targetId', props.targetId, TARGET_ID,
       'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
 
@@ -253,11 +255,11 @@ export class ApiDestinationTarget extends Construct {
       check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
       this.roleArn = props.roleArn;
     } else {
-      this.role = this.createRole(apiDestinationArn, props.provider);
+      this.role = this.createRole(apiDestinationArn, where.provider);
       this.roleArn = this.role.arn;
     }
 
-    this.resource = new (binding('CloudwatchEventTarget'))(this, 'Resource', {
+    this.resource = new Resource(this, 'Resource', {
       rule: props.ruleName,
       eventBusName: props.eventBusName,
       targetId: props.targetId,
@@ -268,12 +270,14 @@ export class ApiDestinationTarget extends Construct {
       inputTransformer,
       retryPolicy,
       deadLetterConfig: props.deadLetterQueueArn === undefined ? undefined : { arn: props.deadLetterQueueArn },
-      provider: props.provider,
+      provider: where.provider,
+      region: where.region,
     });
     this.targetId = this.resource.targetId;
     this.#ruleName = props.ruleName;
     this.#eventBusName = props.eventBusName;
     this.#givenTargetId = props.targetId;
+    this.#region = where.region;
   }
 
   /**
@@ -287,7 +291,8 @@ export class ApiDestinationTarget extends Construct {
    * @param importId `<rule name>/<target ID>`, or
    * `<event bus name>/<rule name>/<target ID>` for a rule on another bus, as
    * `terraform import` takes it
-   * @default - built from `eventBusName`, `ruleName` and `targetId`; without `targetId` it must be given
+   * @default - built from `eventBusName`, `ruleName` and `targetId` (and `@<region>` when the
+   * target has a `region`); without `targetId` it must be given
    * @see https://developer.hashicorp.com/terraform/language/import
    */
   public adoptExisting(importId?: string): void {
@@ -296,12 +301,13 @@ export class ApiDestinationTarget extends Construct {
     if (targetId !== undefined) {
       const bus = this.#eventBusName;
       const busName = bus === undefined || Token.isUnresolved(bus) ? bus : (EVENT_BUS_ARN.exec(bus)?.[1] ?? bus);
-      defaultId = `${busName === undefined ? '' : `${busName}/`}${this.#ruleName}/${targetId}`;
+      defaultId = `${busName === undefined ? '' : `${busName}/`}${this.#ruleName}/${targetId}`
+        + (this.#region === undefined ? '' : `@${this.#region}`);
     }
     importExisting(this, this.resource, importId, defaultId,
       'Set `targetId` to the existing target\'s ID (Terraform cannot import a target whose ID it generates), or pass `importId` as "<rule name>/<target ID>".',
       (id) => {
-        const parts = id.split('/');
+        const parts = id.split('@')[0].split('/');
         if (parts.length < 2) {
           new Checker(this).fail('importId', 'must be "<rule name>/<target ID>" or "<event bus name>/<rule name>/<target ID>"', id,
             'Pass the rule\'s name and the target\'s ID, separated by "/".');

@@ -3,10 +3,12 @@ import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IConnection } from './connection';
 import { HttpMethod } from './http-method';
+import { PlacementOptions } from './placement';
 import { importExisting, moveFromAddress } from './private/adoption';
 import { arnForPolicy, resourceNameFromArn } from './private/arns';
 import { binding } from './private/bindings';
 import { defaultPhysicalName } from './private/names';
+import { Placement, placement, placementOf, requireSameRegion } from './private/placement';
 import { grantToRole } from './private/role-grants';
 import {
   API_DESTINATION_ARN,
@@ -46,6 +48,13 @@ export interface IApiDestination extends IConstruct {
   readonly apiDestinationArnForPolicy: string;
 
   /**
+   * Where the API destination is (its provider and region): the default placement of the rule
+   * targets that send to it.
+   * @internal
+   */
+  readonly _placement?: Placement;
+
+  /**
    * Allows the IAM role named `roleName` to invoke this API destination:
    * `events:InvokeApiDestination` on {@link IApiDestination.apiDestinationArnForPolicy},
    * and nothing else. For the role of an EventBridge Pipe or of a rule
@@ -65,7 +74,7 @@ export interface IApiDestination extends IConstruct {
  * The attributes of an existing API destination, for
  * {@link ApiDestination.fromApiDestinationAttributes}.
  */
-export interface ApiDestinationAttributes {
+export interface ApiDestinationAttributes extends PlacementOptions {
   /**
    * The ARN of the API destination
    * (`arn:<partition>:events:<region>:<account>:api-destination/<name>/<id>`).
@@ -86,7 +95,7 @@ export interface ApiDestinationAttributes {
 /**
  * Properties of an {@link ApiDestination}.
  */
-export interface ApiDestinationProps {
+export interface ApiDestinationProps extends PlacementOptions {
   /**
    * The connection that authorizes the requests EventBridge sends to the
    * endpoint, with its invocation HTTP parameters.
@@ -133,15 +142,6 @@ export interface ApiDestinationProps {
    * @default - no description
    */
   readonly description?: string;
-
-  /**
-   * The AWS provider to create the API destination with, for example a
-   * second `AwsProvider` for another region. It must be the provider (the
-   * region) of the connection.
-   *
-   * @default - the stack's default AWS provider
-   */
-  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -194,13 +194,23 @@ export class ApiDestination extends Construct implements IApiDestination {
   #apiDestinationArn?: string;
   #apiDestinationName?: string;
   #apiDestinationArnForPolicy?: string;
-  readonly #provider?: TerraformProvider;
+
+  /**
+   * The API destination's provider and region (see {@link IApiDestination._placement}).
+   * @internal
+   */
+  public readonly _placement: Placement;
 
   constructor(scope: Construct, id: string, props: ApiDestinationProps) {
     super(scope, id);
     const check: Checker = new Checker(this);
     props = check.props(props, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
     const connection = check.connection('connection', props.connection);
+    const Resource = binding('CloudwatchEventApiDestination');
+    const where = placement(check, props, Resource, { provider: 'the connection\'s', region: 'the connection\'s' },
+      placementOf(connection));
+    requireSameRegion(check, this, where, props, connection, connection._placement, ['API destination', 'connection'],
+      'EventBridge requires an API destination and its connection in one account and region');
 
     const name = props.apiDestinationName ?? defaultPhysicalName(this);
     check.string('apiDestinationName', name, API_DESTINATION_NAME,
@@ -218,18 +228,19 @@ export class ApiDestination extends Construct implements IApiDestination {
         'Use a whole number of invocations per second, or omit it for the default of 300.');
     }
 
-    this.resource = new (binding('CloudwatchEventApiDestination'))(this, 'Resource', {
+    this.resource = new Resource(this, 'Resource', {
       name,
       description: props.description,
       connectionArn: connection.connectionArn,
       invocationEndpoint: props.endpoint,
       httpMethod,
       invocationRateLimitPerSecond: props.rateLimitPerSecond,
-      provider: props.provider,
+      provider: where.provider,
+      region: where.region,
     });
 
     this.connection = connection;
-    this.#provider = props.provider;
+    this._placement = where;
   }
 
   /**
@@ -261,7 +272,7 @@ export class ApiDestination extends Construct implements IApiDestination {
    * @param roleName the role's name (not its ARN), e.g. `role.name`
    */
   public grantInvoke(roleName: string): RoleGrant {
-    return grantInvoke(this, roleName, this.#provider);
+    return grantInvoke(this, roleName, this._placement.provider);
   }
 
   /**
@@ -272,12 +283,14 @@ export class ApiDestination extends Construct implements IApiDestination {
    * update, or as a replacement for the name.
    *
    * @param importId the API destination's name, as `terraform import` takes it
-   * @default - the construct's API destination name
+   * @default - the construct's API destination name (and `@<region>` when it has a `region`)
    * @see https://developer.hashicorp.com/terraform/language/import
    */
   public adoptExisting(importId?: string): void {
     const name = this.resource.nameInput;
-    importExisting(this, this.resource, importId, name, 'Pass the API destination\'s name.', (id) => {
+    const region = this._placement.region;
+    const defaultId = name === undefined ? undefined : region === undefined ? name : `${name}@${region}`;
+    importExisting(this, this.resource, importId, defaultId, 'Pass the API destination\'s name.', (id) => {
       const given = id.split('@')[0];
       if (name !== undefined && !Token.isUnresolved(name) && given !== name) {
         new Checker(this).fail('importId', `must name this API destination ("${name}"); Terraform would replace the imported one`, id,
@@ -307,6 +320,7 @@ class ImportedApiDestination extends Construct implements IApiDestination {
   public readonly apiDestinationName: string;
   public readonly apiDestinationArnForPolicy: string;
   public readonly connection?: IConnection;
+  public readonly _placement?: Placement;
 
   constructor(scope: Construct, id: string, given: ApiDestinationAttributes) {
     super(scope, id);
@@ -318,6 +332,10 @@ class ImportedApiDestination extends Construct implements IApiDestination {
       const connection = check.connection('connection', attrs.connection, true);
       checkSameLocation(check, attrs.apiDestinationArn, connection.connectionArn);
     }
+    // Where it is, when the attributes say so (else its connection's, where that is known).
+    this._placement = attrs.provider === undefined && attrs.region === undefined ? attrs.connection?._placement
+      : placement(check, attrs, binding('CloudwatchEventApiDestination'),
+        { provider: 'the stack\'s default AWS provider', region: 'the provider\'s' });
     this.apiDestinationArn = attrs.apiDestinationArn;
     this.apiDestinationName = resourceNameFromArn(attrs.apiDestinationArn);
     this.apiDestinationArnForPolicy = arnForPolicy(attrs.apiDestinationArn);
@@ -325,7 +343,7 @@ class ImportedApiDestination extends Construct implements IApiDestination {
   }
 
   public grantInvoke(roleName: string): RoleGrant {
-    return grantInvoke(this, roleName, undefined);
+    return grantInvoke(this, roleName, this._placement?.provider);
   }
 }
 

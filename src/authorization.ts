@@ -3,9 +3,9 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpMethod } from './http-method';
 import { HttpParameter } from './http-parameter';
+import type { Placement } from './private/placement';
 import { countParameters, parameterMapProperty, renderHttpParameters, resolveSecret } from './private/render';
 import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
-import { ResourceTarget } from './private/secret-reads';
 import { Checker, described, withoutNulls } from './private/validation';
 import { SecretValue } from './secret-value';
 
@@ -133,7 +133,7 @@ export abstract class Authorization {
  * What a connection gives its authorization to bind with.
  * @internal
  */
-export interface AuthorizationBindContext extends ResourceTarget {
+export interface AuthorizationBindContext extends Placement {
   /**
    * Prefixes the names of the OAuth parameter maps in messages: OAuthConnection calls
    * `bodyParameters` `oauthBodyParameters`. Default: none.

@@ -1,23 +1,23 @@
 import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
-import { TerraformProvider, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Authorization } from './authorization';
 import { HttpParameter } from './http-parameter';
+import { PlacementOptions } from './placement';
 import { importExisting, moveFromAddress } from './private/adoption';
 import { binding } from './private/bindings';
 import { connectionCredentialStatements } from './private/connection-permissions';
 import { ImportedConnection, LookedUpConnection } from './private/imported-connection';
 import { defaultPhysicalName } from './private/names';
+import { Placement, placement } from './private/placement';
 import { renderHttpParameters } from './private/render';
 import { grantToRole } from './private/role-grants';
 import {
   CONNECTION_NAME,
   DESCRIPTION,
   KMS_KEY_IDENTIFIER,
-  REGION,
   RESOURCE_CONFIGURATION_ARN,
 } from './private/rules';
-import { ResourceTarget } from './private/secret-reads';
 import { Checker } from './private/validation';
 import { RoleGrant } from './role-grant';
 
@@ -52,6 +52,13 @@ export interface IConnection extends IConstruct {
   readonly kmsKeyIdentifier?: string;
 
   /**
+   * Where the connection's resources are (its provider and region): the default placement of
+   * the API destinations that use it, and where grants look its key up.
+   * @internal
+   */
+  readonly _placement?: Placement;
+
+  /**
    * Allows the IAM role named `roleName` to use the connection's credentials,
    * as a Step Functions HTTP task or any caller of
    * `events:RetrieveConnectionCredentials` does: that action on the
@@ -74,7 +81,7 @@ export interface IConnection extends IConstruct {
 /**
  * Options shared by every connection construct.
  */
-export interface ConnectionOptions {
+export interface ConnectionOptions extends PlacementOptions {
   /**
    * The name of the connection: 1-64 characters of A-Z a-z 0-9 . - _.
    *
@@ -133,24 +140,6 @@ export interface ConnectionOptions {
    * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/connection-private.html
    */
   readonly resourceConfigurationArn?: string;
-
-  /**
-   * The AWS provider to create the connection with, for example a second
-   * `AwsProvider` for another region. Data sources that read this
-   * connection's secrets use it too.
-   *
-   * @default - the stack's default AWS provider
-   */
-  readonly provider?: TerraformProvider;
-  /**
-   * The AWS region to manage the connection in, overriding the provider's
-   * (the resource's `region` argument, AWS provider 6 and later). Data
-   * sources that read this connection's secrets use it too.
-   *
-   * @default - the provider's region
-   * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/enhanced-region-support
-   */
-  readonly region?: string;
 }
 
 /**
@@ -243,10 +232,13 @@ export class Connection extends Construct implements IConnection {
    * @param scope the parent construct
    * @param id the construct id
    * @param connectionName the connection's name
+   * @param options where to look the connection up (the data source's
+   * provider and region), which is also the default placement of the API
+   * destinations that use it
    * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/cloudwatch_event_connection
    */
-  public static fromConnectionName(scope: Construct, id: string, connectionName: string): IConnection {
-    return new LookedUpConnection(scope, id, connectionName);
+  public static fromConnectionName(scope: Construct, id: string, connectionName: string, options?: PlacementOptions): IConnection {
+    return new LookedUpConnection(scope, id, connectionName, options ?? {});
   }
 
   /**
@@ -267,8 +259,11 @@ export class Connection extends Construct implements IConnection {
    */
   public readonly kmsKeyIdentifier?: string;
 
-  // The provider and region of the connection, for the resources its grants create.
-  readonly #target: ResourceTarget;
+  /**
+   * The connection's provider and region (see {@link IConnection._placement}).
+   * @internal
+   */
+  public readonly _placement: Placement;
 
   // The attribute tokens are made on first read, not in the constructor:
   // each costs a stack trace capture in cdktf, and most connections are
@@ -283,10 +278,7 @@ export class Connection extends Construct implements IConnection {
     const check: Checker = new Checker(this);
     props = check.props(props, 'Pass the connection\'s properties, with at least `authorization`.');
     const Resource = binding('CloudwatchEventConnection');
-    if (props.provider !== undefined && !TerraformProvider.isTerraformProvider(props.provider)) {
-      check.fail('provider', 'must be a TerraformProvider', props.provider,
-        'Pass an AwsProvider construct, or omit `provider` to use the stack\'s default AWS provider.');
-    }
+    const target = placement(check, props, Resource, { provider: 'the stack\'s default AWS provider', region: 'the provider\'s' });
 
     const name = props.connectionName ?? defaultPhysicalName(this);
     check.string('connectionName', name, CONNECTION_NAME,
@@ -298,13 +290,6 @@ export class Connection extends Construct implements IConnection {
       check.fail('authorization', 'must be made with Authorization.apiKey(), Authorization.basic() or Authorization.oauth()',
         authorization, 'Create the authorization with one of those factories, or use ApiKeyConnection, BasicConnection or OAuthConnection.');
     }
-    if (props.region !== undefined) {
-      check.string('region', props.region, REGION, 'Use a region code such as "us-east-1", or omit `region` to use the provider\'s.');
-      check.bindingArgument('region', props.region, Resource, 'region',
-        'AWS provider 6: @cdktf/provider-aws 21.x or @cdktn/provider-aws 25.x',
-        'Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit `region` and pass an AwsProvider for that region as `provider`.');
-    }
-    const target = { provider: props.provider, region: props.region };
     const auth = authorization._bind(this, { ...target, parameterMapPrefix: this._parameterMapPrefix });
 
     const invocationHttpParameters = renderHttpParameters(this, {
@@ -327,21 +312,13 @@ export class Connection extends Construct implements IConnection {
       invocationConnectivityParameters: props.resourceConfigurationArn === undefined ? undefined : {
         resourceParameters: { resourceConfigurationArn: props.resourceConfigurationArn },
       },
-      provider: props.provider,
-      region: props.region,
+      provider: target.provider,
+      region: target.region,
     });
 
     this.authorizationType = auth.authorizationType;
     this.kmsKeyIdentifier = props.kmsKeyIdentifier;
-    this.#target = target;
-  }
-
-  /**
-   * The provider and region of the connection, for the data sources grants create about it.
-   * @internal
-   */
-  public _resourceTarget(): ResourceTarget {
-    return this.#target;
+    this._placement = target;
   }
 
   /**
@@ -353,7 +330,7 @@ export class Connection extends Construct implements IConnection {
    */
   public grantRetrieveCredentials(roleName: string): RoleGrant {
     return grantToRole(this, 'CredentialsGrant', roleName,
-      (grant) => connectionCredentialStatements(grant, this, this.#target), this.#target.provider);
+      (grant) => connectionCredentialStatements(grant, this, this._placement), this._placement.provider);
   }
 
   /**
@@ -371,7 +348,7 @@ export class Connection extends Construct implements IConnection {
    */
   public adoptExisting(importId?: string): void {
     const name = this.resource.nameInput;
-    const region = this.#target.region;
+    const region = this._placement.region;
     const defaultId = name === undefined ? undefined : region === undefined ? name : `${name}@${region}`;
     importExisting(this, this.resource, importId, defaultId, 'Pass the connection\'s name.', (id) => {
       const given = id.split('@')[0];

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './secret-value';
 export * from './http-method';
 export * from './http-parameter';
+export * from './placement';
 export * from './authorization';
 export * from './connection';
 export * from './api-key-connection';

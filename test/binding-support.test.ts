@@ -38,6 +38,8 @@ const OPTIONS: string[] = Object.values<any>(assembly.types)
   .flatMap((type) => (type.properties ?? []).map((p: any) => `${type.name}.${p.name}`));
 
 const key = () => SecretValue.unsafePlainText('key-value');
+const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/partner/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f';
+const DESTINATION_ARN = 'arn:aws:events:us-east-1:123456789012:api-destination/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
 
 /** Options no fixture sets, each set alone: the stack and the value that must reach the JSON. */
 const SET_ALONE: Record<string, () => { json: string; value: string }> = {
@@ -75,7 +77,7 @@ const SET_ALONE: Record<string, () => { json: string; value: string }> = {
  * can express: set, they are written where the binding can and refused where it cannot.
  */
 const NEEDS_AWS_PROVIDER_6: Record<string, { make: () => any; written: (json: any) => unknown; expected: unknown; message: string }> = {
-  'ConnectionOptions.region': {
+  'PlacementOptions.region': {
     make: () => {
       const stack = newStack();
       new Connection(stack, 'Conn', {
@@ -94,6 +96,35 @@ const NEEDS_AWS_PROVIDER_6: Record<string, { make: () => any; written: (json: an
       '(at TestStack/Conn). Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit `region` ' +
       'and pass an AwsProvider for that region as `provider`.',
   },
+  // The same option on every other construct that takes it: written, or refused naming its resource.
+  ...Object.fromEntries(([
+    ['ApiDestination', 'aws_cloudwatch_event_api_destination', 'TestStack/Dest', (stack: any) => new ApiDestination(stack, 'Dest', {
+      connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://example.com', region: 'eu-central-1',
+    }), (json: any) => Object.values<any>(json.resource.aws_cloudwatch_event_api_destination)[0].region],
+    ['ApiDestinationTarget', 'aws_cloudwatch_event_target', 'TestStack/Target', (stack: any) => new ApiDestinationTarget(stack, 'Target', {
+      ruleName: 'orders', apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest', DESTINATION_ARN), region: 'eu-central-1',
+    }), (json: any) => Object.values<any>(json.resource.aws_cloudwatch_event_target)[0].region],
+    ['Connection.fromConnectionName', 'aws_cloudwatch_event_connection', 'TestStack/Looked',
+      (stack: any) => Connection.fromConnectionName(stack, 'Looked', 'shared', { region: 'eu-central-1' }),
+      (json: any) => Object.values<any>(json.data.aws_cloudwatch_event_connection)[0].region],
+    ['ApiDestination.fromApiDestinationAttributes', 'aws_cloudwatch_event_api_destination', 'TestStack/Imported',
+      (stack: any) => new ApiDestinationTarget(stack, 'Target', {
+        ruleName: 'orders',
+        apiDestination: ApiDestination.fromApiDestinationAttributes(stack, 'Imported', { apiDestinationArn: DESTINATION_ARN, region: 'eu-central-1' }),
+      }), (json: any) => Object.values<any>(json.resource.aws_cloudwatch_event_target)[0].region],
+  ] as const).map(([construct, resource, at, build, written]) => [`PlacementOptions.region (${construct})`, {
+    make: () => {
+      const stack = newStack();
+      build(stack);
+      return synthObject(stack);
+    },
+    written,
+    expected: 'eu-central-1',
+    message: `\`region\` needs the \`region\` argument of ${resource}, which the installed provider binding ` +
+      'does not have (AWS provider 6: @cdktf/provider-aws 21.x or @cdktn/provider-aws 25.x), got "eu-central-1" ' +
+      `(at ${at}). Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit \`region\` ` +
+      'and pass an AwsProvider for that region as `provider`.',
+  }])),
 };
 
 /** Whether a fixture sets the option: its name as a key of an object literal. */
@@ -103,7 +134,7 @@ function setInFixture(option: string): boolean {
 
 describe(`no option is dropped silently (${TARGET.name})`, () => {
   test('the assembly has the props structs this suite walks', () => {
-    expect(OPTIONS).toEqual(expect.arrayContaining(['ConnectionOptions.region', 'ApiDestinationProps.endpoint']));
+    expect(OPTIONS).toEqual(expect.arrayContaining(['PlacementOptions.region', 'ApiDestinationProps.endpoint']));
   });
 
   test.each(OPTIONS)('%s is covered by a fixture, set alone here, or listed as needing AWS provider 6', (option) => {

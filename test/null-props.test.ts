@@ -63,6 +63,13 @@ function connectionOptions(stack: TerraformStack): Props {
  * how to build a stack from props.
  */
 const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (stack: TerraformStack, props: Props) => void }> = {
+  PlacementOptions: {
+    full: (stack) => ({
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+      ...(HAS_PER_RESOURCE_REGION ? { region: 'us-west-2' } : {}),
+    }),
+    build: (stack, props) => Connection.fromConnectionName(stack, 'Looked', 'shared', props as any),
+  },
   ConnectionOptions: {
     full: connectionOptions,
     build: (stack, props) => new Connection(stack, 'C', { authorization: Authorization.apiKey('k', plain('v')), ...props }),

@@ -5,7 +5,7 @@ import type { IConnection } from '../connection';
 import { arnField } from './arns';
 import { binding } from './bindings';
 import { knownConnectionSecretArn } from './imported-connection';
-import { ResourceTarget } from './secret-reads';
+import type { Placement } from './placement';
 
 /*
  * The IAM statements that let a principal use a connection's credentials: what a Step Functions
@@ -31,7 +31,7 @@ const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/;
 export function connectionCredentialStatements(
   scope: Construct,
   connection: IConnection,
-  target: ResourceTarget,
+  target: Placement,
 ): DataAwsIamPolicyDocumentStatement[] {
   const secretArn = connectionSecretArn(connection);
   const statements: DataAwsIamPolicyDocumentStatement[] = [
@@ -93,7 +93,7 @@ export function connectionSecretArn(connection: IConnection): string {
  *   data source (construct id `ConnectionKey`), whose `key_id` accepts all four forms, with the
  *   provider and region of the connection when it was created in the stack.
  */
-function kmsKeyArn(scope: Construct, connection: IConnection, identifier: string, target: ResourceTarget): string {
+function kmsKeyArn(scope: Construct, connection: IConnection, identifier: string, target: Placement): string {
   if (!Token.isUnresolved(identifier)) {
     if (KEY_ARN.test(identifier)) return identifier;
     if (KEY_ID.test(identifier)) {
@@ -103,7 +103,7 @@ function kmsKeyArn(scope: Construct, connection: IConnection, identifier: string
   }
   // The key is in the connection's account and region: a connection created in the stack says
   // where that is (its provider and region); for another one, the grant's provider is all we know.
-  const where = (connection as { _resourceTarget?: () => ResourceTarget })._resourceTarget?.() ?? target;
+  const where = connection._placement ?? target;
   const existing = scope.node.tryFindChild('ConnectionKey');
   const DataAwsKmsKey = binding('DataAwsKmsKey');
   const key = existing instanceof DataAwsKmsKey ? existing : new DataAwsKmsKey(scope, 'ConnectionKey', {

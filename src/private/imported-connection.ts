@@ -1,10 +1,12 @@
 import { Construct } from 'constructs';
 import type { ConnectionAttributes, IConnection } from '../connection';
 import { ValidationError } from '../errors';
+import type { PlacementOptions } from '../placement';
 import type { RoleGrant } from '../role-grant';
 import { resourceNameFromArn } from './arns';
 import { binding } from './bindings';
 import { connectionCredentialStatements } from './connection-permissions';
+import { Placement, placement } from './placement';
 import { grantToRole } from './role-grants';
 import { CONNECTION_ARN, CONNECTION_NAME, KMS_KEY_IDENTIFIER, SECRETS_MANAGER_SECRET_ARN } from './rules';
 import { Checker } from './validation';
@@ -55,23 +57,29 @@ export class ImportedConnection extends Construct implements IConnection {
   }
 }
 
-/** A connection read by name through the data source. */
+/** A connection read by name through the data source, with the placement it was looked up with. */
 export class LookedUpConnection extends Construct implements IConnection {
   public readonly connectionArn: string;
   public readonly connectionName: string;
   public readonly connectionSecretArn: string;
+  public readonly _placement: Placement;
 
-  constructor(scope: Construct, id: string, connectionName: string) {
+  constructor(scope: Construct, id: string, connectionName: string, options: PlacementOptions) {
     super(scope, id);
-    new Checker(this).string('connectionName', connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
-    const data = new (binding('DataAwsCloudwatchEventConnection'))(this, 'Resource', { name: connectionName });
+    const check: Checker = new Checker(this);
+    check.string('connectionName', connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    const Data = binding('DataAwsCloudwatchEventConnection');
+    this._placement = placement(check, check.props(options, 'Pass the options as an object, or omit them.', 'options'), Data,
+      { provider: 'the stack\'s default AWS provider', region: 'the provider\'s' });
+    const data = new Data(this, 'Resource', { name: connectionName, provider: this._placement.provider, region: this._placement.region });
     this.connectionArn = data.arn;
     this.connectionName = connectionName;
     this.connectionSecretArn = data.secretArn;
   }
 
   public grantRetrieveCredentials(roleName: string): RoleGrant {
-    return grantToRole(this, 'CredentialsGrant', roleName, (grant) => connectionCredentialStatements(grant, this, {}));
+    return grantToRole(this, 'CredentialsGrant', roleName,
+      (grant) => connectionCredentialStatements(grant, this, this._placement), this._placement.provider);
   }
 }
 

@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpParameter, RenderedHttpParameter } from '../http-parameter';
 import { SecretValue } from '../secret-value';
+import type { Placement } from './placement';
 import {
   BODY_KEY,
   HEADER_KEY,
@@ -10,7 +11,6 @@ import {
   QUERY_KEY,
   QUERY_VALUE,
 } from './rules';
-import { ResourceTarget } from './secret-reads';
 import { Checker, described, StringRule } from './validation';
 
 /** One `header`, `query_string` or `body` block of the provider schema. */
@@ -75,7 +75,7 @@ const KINDS: { readonly [k in ParameterKind]: Kind } = {
 export function renderHttpParameters(
   scope: Construct,
   maps: HttpParameterMaps,
-  target: ResourceTarget,
+  target: Placement,
   prefix = '',
 ): HttpParametersBlock | undefined {
   const block: HttpParametersBlock = {};
@@ -96,7 +96,7 @@ function renderList(
   property: string,
   map: { readonly [key: string]: HttpParameter } | undefined,
   kind: Kind,
-  target: ResourceTarget,
+  target: Placement,
 ): ParameterBlock[] {
   const check: Checker = new Checker(scope);
   if (map === undefined) return [];
@@ -136,7 +136,7 @@ function renderParameter(
   scope: Construct,
   property: string,
   parameter: HttpParameter,
-  target: ResourceTarget,
+  target: Placement,
 ): RenderedHttpParameter {
   const rendered = parameter._render(scope, { ...target, property });
   if (typeof rendered.value !== 'string') {
@@ -158,7 +158,7 @@ export function resolveSecret(
   value: SecretValue,
   rule: StringRule,
   fix: string,
-  target: ResourceTarget,
+  target: Placement,
 ): string {
   requireSecretValue(scope, property, value);
   const check: Checker = new Checker(scope);

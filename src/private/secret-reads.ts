@@ -1,9 +1,10 @@
 import { createHash } from 'crypto';
 import type { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import type { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { binding } from './bindings';
+import type { Placement } from './placement';
 
 /*
  * The data sources that read secrets from Secrets Manager and SSM Parameter Store.
@@ -21,21 +22,10 @@ import { binding } from './bindings';
  */
 
 /**
- * Where a consuming construct's resources go: its provider and region.
- * @internal
- */
-export interface ResourceTarget {
-  /** The provider the consuming construct uses, for the data sources it creates. */
-  readonly provider?: TerraformProvider;
-  /** The region the consuming construct is managed in (provider 6 `region`), likewise. */
-  readonly region?: string;
-}
-
-/**
  * Context a consuming construct gives when it turns a secret into a string.
  * @internal
  */
-export interface SecretResolveContext extends ResourceTarget {
+export interface SecretResolveContext extends Placement {
   /** The property that receives the secret, for messages and for ids of token references. */
   readonly property: string;
 }
