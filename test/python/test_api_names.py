@@ -13,12 +13,14 @@ import cdktf_eventbridge_connection as lib
 PUBLIC = {
     "ApiKeyConnection", "ApiKeyConnectionProps", "Authorization", "BasicConnection", "BasicConnectionProps",
     "Connection", "ConnectionAttributes", "ConnectionOptions", "ConnectionProps", "HttpMethod", "HttpParameter",
-    "IConnection", "OAuthAuthorizationProps", "OAuthConnection", "OAuthConnectionProps", "SecretValue",
-    "SecretsManagerSecretOptions",
+    "IConnection", "OAuthAuthorizationProps", "OAuthConnection", "OAuthConnectionProps", "PlacementOptions",
+    "SecretValue", "SecretsManagerSecretOptions",
 }
 
+# The connection options, then the placement options (PlacementOptions), which jsii lists last.
+PLACEMENT = ["provider", "region"]
 OPTIONS = ["body_parameters", "connection_name", "description", "header_parameters", "kms_key_identifier",
-           "provider", "query_string_parameters", "region", "resource_configuration_arn"]
+           "query_string_parameters", "resource_configuration_arn"] + PLACEMENT
 
 
 def keywords(function):
@@ -49,7 +51,7 @@ def test_exports_the_public_api():
     (lib.Connection.from_connection_arn, ["scope", "id", "connection_arn"], []),
     (lib.Connection.from_connection_attributes, ["scope", "id"],
      ["connection_arn", "connection_name", "connection_secret_arn", "kms_key_identifier"]),
-    (lib.Connection.from_connection_name, ["scope", "id", "connection_name"], []),
+    (lib.Connection.from_connection_name, ["scope", "id", "connection_name"], ["provider", "region"]),
 ], ids=lambda v: getattr(v, "__qualname__", None))
 def test_static_factories(method, args, kwargs):
     assert positional(method) == args
@@ -94,3 +96,9 @@ def test_no_name_is_a_python_keyword_or_shadows_self():
                     pass
     assert not {n for n in names if keyword.iskeyword(n) or n.endswith("_") and keyword.iskeyword(n[:-1])}
     assert "self_" not in names
+
+
+@pytest.mark.parametrize("construct", [lib.ApiDestination, lib.ApiDestinationTarget],
+                         ids=lambda v: getattr(v, "__name__", None))
+def test_every_construct_that_creates_resources_takes_the_placement_options(construct):
+    assert keywords(construct.__init__)[-2:] == PLACEMENT
