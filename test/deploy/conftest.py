@@ -97,16 +97,11 @@ def moto_server(tf):
 
 @pytest.fixture(scope="session")
 def aws(moto_server):
-    import boto3
-
-    session = boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
-
     class Clients:
-        events = session.client("events", endpoint_url=moto_server.endpoint)
-        secretsmanager = session.client("secretsmanager", endpoint_url=moto_server.endpoint)
-        ssm = session.client("ssm", endpoint_url=moto_server.endpoint)
-        iam = session.client("iam", endpoint_url=moto_server.endpoint)
+        events = harness.aws_client("events", moto_server.endpoint)
+        secretsmanager = harness.aws_client("secretsmanager", moto_server.endpoint)
+        ssm = harness.aws_client("ssm", moto_server.endpoint)
+        iam = harness.aws_client("iam", moto_server.endpoint)
 
     def keep_raw_auth_parameters(http_response, parsed, **kwargs):
         # botocore drops response fields its model lacks, such as the secret

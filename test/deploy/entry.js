@@ -34,4 +34,29 @@ function emulatorProvider(stack, endpoint, services) {
   });
 }
 
-module.exports = { target, resolveFromLib, fromLib, binding, emulatorProvider };
+/**
+ * The options of a synthesis script: `--key value` or `--key=value`; `required` names those that
+ * must be given (the script exits 2 naming the first one missing).
+ */
+function parseArgs(argv, script, required = []) {
+  const args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      args[a.slice(2, eq)] = a.slice(eq + 1);
+    } else {
+      args[a.slice(2)] = argv[++i];
+    }
+  }
+  for (const name of required) {
+    if (!args[name]) {
+      process.stderr.write(`${script}: --${name} is required\n`);
+      process.exit(2);
+    }
+  }
+  return args;
+}
+
+module.exports = { target, resolveFromLib, fromLib, binding, emulatorProvider, parseArgs };

@@ -391,6 +391,14 @@ class Terraform:
 # moto server
 # --------------------------------------------------------------------------
 
+def aws_client(service: str, endpoint: str):
+    """A boto3 client for `service` on a moto server (fake keys, us-east-1)."""
+    import boto3
+
+    return boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
+                                 region_name="us-east-1").client(service, endpoint_url=endpoint)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -36,7 +36,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { target, resolveFromLib, fromLib, binding: bindingModule, emulatorProvider: boundProvider } = require('./entry');
+const { target, resolveFromLib, fromLib, binding: bindingModule, emulatorProvider: boundProvider, parseArgs } = require('./entry');
 
 const { App, LocalBackend, TerraformStack, TerraformOutput } = fromLib(target.framework);
 const { Construct } = fromLib('constructs');
@@ -76,22 +76,7 @@ function loadedPackages(names) {
   return Object.fromEntries(Object.entries(found).map(([name, dirs]) => [name, [...dirs].sort()]));
 }
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    const eq = a.indexOf('=');
-    if (eq > 0) {
-      args[a.slice(2, eq)] = a.slice(eq + 1);
-    } else {
-      args[a.slice(2)] = argv[++i];
-    }
-  }
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2), 'synth.js');
 const outdir = args.outdir;
 const endpoint = args.endpoint;
 if (!outdir || !endpoint) {

@@ -30,7 +30,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { target, fromLib, binding, emulatorProvider: boundProvider } = require('./entry');
+const { target, fromLib, binding, emulatorProvider: boundProvider, parseArgs } = require('./entry');
 
 // The matrix entry's framework, bindings and library (FLAVOUR; see entry.js).
 const { App, LocalBackend, TerraformOutput, TerraformStack } = fromLib(target.framework);
@@ -48,23 +48,7 @@ const {
   SecretValue,
 } = require(target.libDir);
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    args[a.slice(2)] = argv[++i];
-  }
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
-for (const required of ['outdir', 'endpoint', 'prefix', 'stack', 'phase']) {
-  if (!args[required]) {
-    process.stderr.write(`synth_adoption.js: --${required} is required\n`);
-    process.exit(2);
-  }
-}
+const args = parseArgs(process.argv.slice(2), 'synth_adoption.js', ['outdir', 'endpoint', 'prefix', 'stack', 'phase']);
 const { outdir, endpoint, prefix, phase } = args;
 
 /**

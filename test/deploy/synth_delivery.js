@@ -19,29 +19,13 @@
 
 const fs = require('fs');
 const path = require('path');
-const { target, fromLib, binding, emulatorProvider } = require('./entry');
+const { target, fromLib, binding, emulatorProvider, parseArgs } = require('./entry');
 
 const { App, LocalBackend, TerraformOutput, TerraformStack } = fromLib(target.framework);
 const { CloudwatchEventRule } = binding('cloudwatch-event-rule');
 const { ApiDestination, ApiDestinationTarget, ApiKeyConnection, HttpMethod, SecretValue } = require(target.libDir);
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    args[a.slice(2)] = argv[++i];
-  }
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
-for (const required of ['outdir', 'endpoint', 'prefix', 'url']) {
-  if (!args[required]) {
-    process.stderr.write(`synth_delivery.js: --${required} is required\n`);
-    process.exit(2);
-  }
-}
+const args = parseArgs(process.argv.slice(2), 'synth_delivery.js', ['outdir', 'endpoint', 'prefix', 'url']);
 const { outdir, endpoint, prefix, url } = args;
 
 const source = `${prefix}.shop`;

@@ -185,12 +185,9 @@ def test_adoption_replan_after_apply_is_clean(adopted):
 
 @pytest.fixture(scope="module")
 def granted(adopted):
-    import boto3
-
     a = adopted
-    # conftest's clients have no KMS one; this is the same session, for KMS.
-    kms = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
-                                region_name="us-east-1").client("kms", endpoint_url=a.endpoint)
+    # conftest's clients have no KMS one.
+    kms = harness.aws_client("kms", a.endpoint)
     key = kms.create_key(Description="deployment suite: connection key")["KeyMetadata"]
     alias = f"alias/{PREFIX}-connection-key"
     kms.create_alias(AliasName=alias, TargetKeyId=key["KeyId"])

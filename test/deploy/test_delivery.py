@@ -172,10 +172,7 @@ def delivering_moto(tf, endpoint):
 
 @pytest.fixture(scope="module")
 def events(delivering_moto):
-    import boto3
-
-    return boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
-                                 region_name="us-east-1").client("events", endpoint_url=delivering_moto.endpoint)
+    return harness.aws_client("events", delivering_moto.endpoint)
 
 
 def synth(outdir: Path, moto_endpoint: str, url: str) -> dict:
