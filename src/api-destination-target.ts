@@ -4,7 +4,7 @@ import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
 import { PlacementOptions } from './placement';
-import { importExisting, moveFromAddress } from './private/adoption';
+import { adoptTarget, moveFromAddress, TargetIdentity } from './private/adoption';
 import { binding } from './private/bindings';
 import { placement, placementOf, requireSameRegion } from './private/placement';
 import {
@@ -27,9 +27,6 @@ import {
   TARGET_QUERY_VALUE,
 } from './private/rules';
 import { Checker, described, withoutNulls } from './private/validation';
-
-/** The name in an event bus ARN `arn:...:event-bus/<name>`. */
-const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/(.+)$/;
 
 /**
  * How a target rewrites each event before sending it: values picked from the
@@ -203,10 +200,7 @@ export class ApiDestinationTarget extends Construct {
   public readonly resource: CloudwatchEventTarget;
 
   // What adoptExisting() builds the import ID from.
-  readonly #ruleName: string;
-  readonly #eventBusName?: string;
-  readonly #givenTargetId?: string;
-  readonly #region?: string;
+  readonly #identity: TargetIdentity;
 
   constructor(scope: Construct, id: string, props: ApiDestinationTargetProps) {
     super(scope, id);
@@ -274,10 +268,7 @@ export class ApiDestinationTarget extends Construct {
       region: where.region,
     });
     this.targetId = this.resource.targetId;
-    this.#ruleName = props.ruleName;
-    this.#eventBusName = props.eventBusName;
-    this.#givenTargetId = props.targetId;
-    this.#region = where.region;
+    this.#identity = { ruleName: props.ruleName, eventBusName: props.eventBusName, targetId: props.targetId, region: where.region };
   }
 
   /**
@@ -296,31 +287,9 @@ export class ApiDestinationTarget extends Construct {
    * @see https://developer.hashicorp.com/terraform/language/import
    */
   public adoptExisting(importId?: string): void {
-    const targetId = this.#givenTargetId;
-    let defaultId: string | undefined;
-    if (targetId !== undefined) {
-      const bus = this.#eventBusName;
-      const busName = bus === undefined || Token.isUnresolved(bus) ? bus : (EVENT_BUS_ARN.exec(bus)?.[1] ?? bus);
-      defaultId = `${busName === undefined ? '' : `${busName}/`}${this.#ruleName}/${targetId}`
-        + (this.#region === undefined ? '' : `@${this.#region}`);
-    }
-    importExisting(this, this.resource, importId, defaultId,
-      'Set `targetId` to the existing target\'s ID (Terraform cannot import a target whose ID it generates), or pass `importId` as "<rule name>/<target ID>".',
-      (id) => {
-        const parts = id.split('@')[0].split('/');
-        if (parts.length < 2) {
-          new Checker(this).fail('importId', 'must be "<rule name>/<target ID>" or "<event bus name>/<rule name>/<target ID>"', id,
-            'Pass the rule\'s name and the target\'s ID, separated by "/".');
-        }
-        const [rule, target] = parts.slice(-2);
-        for (const [property, configured, imported] of [['ruleName', this.#ruleName, rule], ['targetId', targetId, target]]) {
-          if (configured !== undefined && !Token.isUnresolved(configured) && configured !== imported) {
-            new Checker(this).fail('importId', `must name this target's ${property} ("${configured}"); Terraform would replace the imported target`, id,
-              `Set \`${property}\` to the existing target's, or omit \`importId\`.`);
-          }
-        }
-      });
+    adoptTarget(this, this.resource, importId, this.#identity);
   }
+
 
   /**
    * Takes over a rule target that this Terraform state holds at another

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IConnection } from './connection';
 import { HttpMethod } from './http-method';
 import { PlacementOptions } from './placement';
-import { importExisting, moveFromAddress } from './private/adoption';
+import { adoptByName, moveFromAddress } from './private/adoption';
 import { arnForPolicy, resourceNameFromArn } from './private/arns';
 import { binding } from './private/bindings';
 import { defaultPhysicalName } from './private/names';
@@ -287,17 +287,9 @@ export class ApiDestination extends Construct implements IApiDestination {
    * @see https://developer.hashicorp.com/terraform/language/import
    */
   public adoptExisting(importId?: string): void {
-    const name = this.resource.nameInput;
-    const region = this._placement.region;
-    const defaultId = name === undefined ? undefined : region === undefined ? name : `${name}@${region}`;
-    importExisting(this, this.resource, importId, defaultId, 'Pass the API destination\'s name.', (id) => {
-      const given = id.split('@')[0];
-      if (name !== undefined && !Token.isUnresolved(name) && given !== name) {
-        new Checker(this).fail('importId', `must name this API destination ("${name}"); Terraform would replace the imported one`, id,
-          'Set `apiDestinationName` to the existing API destination\'s name, or omit `importId`.');
-      }
-    });
+    adoptByName(this, this.resource, importId, this.resource.nameInput, this._placement.region, 'API destination', 'apiDestinationName');
   }
+
 
   /**
    * Takes over an API destination that this Terraform state holds at another

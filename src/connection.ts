@@ -1,10 +1,9 @@
 import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
-import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Authorization } from './authorization';
 import { HttpParameter } from './http-parameter';
 import { PlacementOptions } from './placement';
-import { importExisting, moveFromAddress } from './private/adoption';
+import { adoptByName, moveFromAddress } from './private/adoption';
 import { binding } from './private/bindings';
 import { connectionCredentialStatements } from './private/connection-permissions';
 import { ImportedConnection, LookedUpConnection } from './private/imported-connection';
@@ -347,17 +346,9 @@ export class Connection extends Construct implements IConnection {
    * @see https://developer.hashicorp.com/terraform/language/import
    */
   public adoptExisting(importId?: string): void {
-    const name = this.resource.nameInput;
-    const region = this._placement.region;
-    const defaultId = name === undefined ? undefined : region === undefined ? name : `${name}@${region}`;
-    importExisting(this, this.resource, importId, defaultId, 'Pass the connection\'s name.', (id) => {
-      const given = id.split('@')[0];
-      if (name !== undefined && !Token.isUnresolved(name) && given !== name) {
-        new Checker(this).fail('importId', `must name this connection ("${name}"); Terraform would replace the imported one`, id,
-          'Set `connectionName` to the existing connection\'s name, or omit `importId`.');
-      }
-    });
+    adoptByName(this, this.resource, importId, this.resource.nameInput, this._placement.region, 'connection', 'connectionName');
   }
+
 
   /**
    * Takes over a connection that this Terraform state holds at another

@@ -15,6 +15,74 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_-]*';
 const KEY = '(\\[(\\d+|"[^"\\\\]*")\\])?';
 
 /**
+ * Adopts the object named `name` (a connection or an API destination: resources whose import ID
+ * is their name, with `@<region>` for one placed with `region`).
+ *
+ * @param noun what the resource is, in messages ("connection")
+ * @param nameProperty the construct's property that sets the name ("connectionName")
+ */
+export function adoptByName(
+  scope: IConstruct,
+  resource: TerraformResource,
+  importId: string | undefined | null,
+  name: string | undefined,
+  region: string | undefined,
+  noun: string,
+  nameProperty: string,
+): void {
+  const defaultId = name === undefined ? undefined : region === undefined ? name : `${name}@${region}`;
+  importExisting(scope, resource, importId, defaultId, `Pass the ${noun}'s name.`, (id) => {
+    const given = id.split('@')[0];
+    if (name !== undefined && !Token.isUnresolved(name) && given !== name) {
+      new Checker(scope).fail('importId', `must name this ${noun} ("${name}"); Terraform would replace the imported one`, id,
+        `Set \`${nameProperty}\` to the existing ${noun}'s name, or omit \`importId\`.`);
+    }
+  });
+}
+
+/** What a rule target's import ID is built from. */
+export interface TargetIdentity {
+  readonly ruleName: string;
+  readonly eventBusName?: string;
+  readonly targetId?: string;
+  readonly region?: string;
+}
+
+/** The name in an event bus ARN `arn:...:event-bus/<name>`. */
+const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/(.+)$/;
+
+/**
+ * Adopts a rule target: its import ID is `[<bus>/]<rule>/<target ID>` (with `@<region>`), and
+ * needs the target ID, which Terraform cannot know for a target whose ID it generates.
+ */
+export function adoptTarget(scope: IConstruct, resource: TerraformResource, importId: string | undefined | null, target: TargetIdentity): void {
+  const { ruleName, targetId, region } = target;
+  let defaultId: string | undefined;
+  if (targetId !== undefined) {
+    const bus = target.eventBusName;
+    const busName = bus === undefined || Token.isUnresolved(bus) ? bus : (EVENT_BUS_ARN.exec(bus)?.[1] ?? bus);
+    defaultId = `${busName === undefined ? '' : `${busName}/`}${ruleName}/${targetId}`
+      + (region === undefined ? '' : `@${region}`);
+  }
+  importExisting(scope, resource, importId, defaultId,
+    'Set `targetId` to the existing target\'s ID (Terraform cannot import a target whose ID it generates), or pass `importId` as "<rule name>/<target ID>".',
+    (id) => {
+      const parts = id.split('@')[0].split('/');
+      if (parts.length < 2) {
+        new Checker(scope).fail('importId', 'must be "<rule name>/<target ID>" or "<event bus name>/<rule name>/<target ID>"', id,
+          'Pass the rule\'s name and the target\'s ID, separated by "/".');
+      }
+      const [rule, imported] = parts.slice(-2);
+      for (const [property, configured, given] of [['ruleName', ruleName, rule], ['targetId', targetId, imported]]) {
+        if (configured !== undefined && !Token.isUnresolved(configured) && configured !== given) {
+          new Checker(scope).fail('importId', `must name this target's ${property} ("${configured}"); Terraform would replace the imported target`, id,
+            `Set \`${property}\` to the existing target's, or omit \`importId\`.`);
+        }
+      }
+    });
+}
+
+/**
  * Writes an `import` block for `resource`: Terraform reads the object `importId` names into the
  * resource's address at the next plan/apply, instead of creating one.
  *
@@ -22,7 +90,7 @@ const KEY = '(\\[(\\d+|"[^"\\\\]*")\\])?';
  * @param defaultId the ID the construct's own configuration implies, or undefined when it cannot
  * @param check validates a literal ID the user gave against the construct's configuration
  */
-export function importExisting(
+function importExisting(
   scope: IConstruct,
   resource: TerraformResource,
   importId: string | undefined | null,
