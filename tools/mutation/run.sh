@@ -23,4 +23,9 @@ if [ ! -x "$HERE/node_modules/.bin/stryker" ]; then
 fi
 
 cd "$ROOT"
+if [ ! -f .jsii ]; then
+  # null-props.test.ts reads the jsii assembly
+  echo "[mutation] no .jsii yet: compiling (npx projen compile)" >&2
+  npx projen compile
+fi
 exec "$HERE/node_modules/.bin/stryker" run tools/mutation/stryker.config.json "$@"
