@@ -7,6 +7,7 @@ import { PlacementOptions } from './placement';
 import { adoptTarget, moveFromAddress, TargetIdentity } from './private/adoption';
 import { binding } from './private/bindings';
 import { placement, placementOf, requireSameRegion } from './private/placement';
+import { invokeApiDestinationStatement, renderPolicy } from './private/policies';
 import {
   DEAD_LETTER_QUEUE_ARN,
   EVENT_BUS_NAME_OR_ARN,
@@ -249,7 +250,7 @@ export class ApiDestinationTarget extends Construct {
       check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
       this.roleArn = props.roleArn;
     } else {
-      this.role = this.createRole(apiDestinationArn, where.provider);
+      this.role = this.createRole(destination as IApiDestination, where.provider);
       this.roleArn = this.role.arn;
     }
 
@@ -306,37 +307,35 @@ export class ApiDestinationTarget extends Construct {
     moveFromAddress(this, this.resource, resourceAddress);
   }
 
-  private createRole(apiDestinationArn: string, provider: TerraformProvider | undefined): IamRole {
-    const PolicyDocument = binding('DataAwsIamPolicyDocument');
-    const trust = new PolicyDocument(this, 'AssumeRolePolicy', {
-      statement: [{
+  /**
+   * The role EventBridge assumes (construct id `Role`), trusting `events.amazonaws.com`, with an
+   * inline policy (construct ids `PolicyDocument` and `Policy`, name `invoke-api-destination`)
+   * that is exactly what `grantInvoke()` gives.
+   */
+  private createRole(destination: IApiDestination, provider: TerraformProvider | undefined): IamRole {
+    const trust = renderPolicy(this, {
+      statements: [{
         effect: 'Allow',
         actions: ['sts:AssumeRole'],
         principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
       }],
       provider,
+      documentId: 'AssumeRolePolicy',
     });
     const role = new (binding('IamRole'))(this, 'Role', {
-      assumeRolePolicy: trust.json,
+      assumeRolePolicy: trust.policyJson,
       description: roleDescription(this.node.path),
       provider,
     });
-    const permissions = new PolicyDocument(this, 'PolicyDocument', {
-      statement: [{
-        effect: 'Allow',
-        actions: ['events:InvokeApiDestination'],
-        resources: [apiDestinationArn],
-      }],
+    renderPolicy(this, {
+      statements: [invokeApiDestinationStatement(destination)],
       provider,
-    });
-    new (binding('IamRolePolicy'))(this, 'Policy', {
-      role: role.name,
-      name: 'invoke-api-destination',
-      policy: permissions.json,
-      provider,
+      documentId: 'PolicyDocument',
+      attachTo: { roleName: role.name, policyName: 'invoke-api-destination', id: 'Policy' },
     });
     return role;
   }
+
 }
 
 function renderHttpTarget(check: Checker, props: ApiDestinationTargetProps) {

@@ -9,7 +9,7 @@ import { arnForPolicy, resourceNameFromArn } from './private/arns';
 import { binding } from './private/bindings';
 import { defaultPhysicalName } from './private/names';
 import { Placement, placement, placementOf, requireSameRegion } from './private/placement';
-import { grantToRole } from './private/role-grants';
+import { invokeApiDestinationStatement } from './private/policies';
 import {
   API_DESTINATION_ARN,
   API_DESTINATION_DESCRIPTION,
@@ -351,10 +351,5 @@ function checkSameLocation(check: Checker, apiDestinationArn: string, connection
 
 /** `events:InvokeApiDestination` on the destination's ARN for policies, as aws-cdk's grantInvokeApiDestination. */
 function grantInvoke(destination: Construct & IApiDestination, roleName: string, provider: TerraformProvider | undefined): RoleGrant {
-  return grantToRole(destination, 'InvokeGrant', roleName, () => [{
-    sid: 'InvokeApiDestination',
-    effect: 'Allow',
-    actions: ['events:InvokeApiDestination'],
-    resources: [destination.apiDestinationArnForPolicy],
-  }], provider);
+  return RoleGrant._grant(destination, 'InvokeGrant', roleName, () => [invokeApiDestinationStatement(destination)], provider);
 }

@@ -3,8 +3,8 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpMethod } from './http-method';
 import { HttpParameter } from './http-parameter';
+import { countParameters, parameterMapProperty, renderHttpParameters } from './private/http-parameters';
 import type { Placement } from './private/placement';
-import { countParameters, parameterMapProperty, renderHttpParameters, resolveSecret } from './private/render';
 import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
 import { Checker, described, withoutNulls } from './private/validation';
 import { SecretValue } from './secret-value';
@@ -152,7 +152,7 @@ class ApiKeyAuthorization extends Authorization {
 
   public _bind(scope: Construct, target: AuthorizationBindContext): AuthorizationConfig {
     new Checker(scope).string('apiKeyName', this.apiKeyName, AUTH_HEADER, AUTH_FIX);
-    const value = resolveSecret(scope, 'apiKeyValue', this.apiKeyValue, AUTH_HEADER, AUTH_FIX, target);
+    const value = SecretValue._resolveProp(scope, this.apiKeyValue, AUTH_HEADER, AUTH_FIX, { ...target, property: 'apiKeyValue' });
     return {
       authorizationType: this.authorizationType,
       authParameters: { apiKey: { key: this.apiKeyName, value } },
@@ -169,7 +169,7 @@ class BasicAuthorization extends Authorization {
 
   public _bind(scope: Construct, target: AuthorizationBindContext): AuthorizationConfig {
     new Checker(scope).string('username', this.username, AUTH_HEADER, AUTH_FIX);
-    const password = resolveSecret(scope, 'password', this.password, AUTH_HEADER, AUTH_FIX, target);
+    const password = SecretValue._resolveProp(scope, this.password, AUTH_HEADER, AUTH_FIX, { ...target, property: 'password' });
     return {
       authorizationType: this.authorizationType,
       authParameters: { basic: { username: this.username, password } },
@@ -197,7 +197,7 @@ class OAuthAuthorization extends Authorization {
         props.httpMethod, 'Use HttpMethod.GET, HttpMethod.POST or HttpMethod.PUT.');
     }
     check.string('clientId', props.clientId, AUTH_HEADER, AUTH_FIX);
-    const clientSecret = resolveSecret(scope, 'clientSecret', props.clientSecret, AUTH_HEADER, AUTH_FIX, target);
+    const clientSecret = SecretValue._resolveProp(scope, props.clientSecret, AUTH_HEADER, AUTH_FIX, { ...target, property: 'clientSecret' });
 
     const [body, header, queryString] = (['body', 'header', 'queryString'] as const)
       .map((kind) => parameterMapProperty(kind, parameterMapPrefix));

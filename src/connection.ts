@@ -1,21 +1,23 @@
 import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { Construct, IConstruct } from 'constructs';
 import { Authorization } from './authorization';
+import { ValidationError } from './errors';
 import { HttpParameter } from './http-parameter';
 import { PlacementOptions } from './placement';
 import { adoptByName, moveFromAddress } from './private/adoption';
+import { connectionSecretArnPattern, resourceNameFromArn } from './private/arns';
 import { binding } from './private/bindings';
 import { connectionCredentialStatements } from './private/connection-permissions';
-import { ImportedConnection, LookedUpConnection } from './private/imported-connection';
+import { renderHttpParameters } from './private/http-parameters';
 import { defaultPhysicalName } from './private/names';
 import { Placement, placement } from './private/placement';
-import { renderHttpParameters } from './private/render';
-import { grantToRole } from './private/role-grants';
 import {
+  CONNECTION_ARN,
   CONNECTION_NAME,
   DESCRIPTION,
   KMS_KEY_IDENTIFIER,
   RESOURCE_CONFIGURATION_ARN,
+  SECRETS_MANAGER_SECRET_ARN,
 } from './private/rules';
 import { Checker } from './private/validation';
 import { RoleGrant } from './role-grant';
@@ -56,6 +58,15 @@ export interface IConnection extends IConstruct {
    * @internal
    */
   readonly _placement?: Placement;
+
+  /**
+   * The `Resource` of grants on the connection's secret: its ARN or, where that is not known (a
+   * connection imported by ARN alone), the pattern of the secrets EventBridge creates for the
+   * connection's name. Without it (a connection implemented outside the library), grants use
+   * `connectionSecretArn`.
+   * @internal
+   */
+  readonly _secretArnForPolicy?: string;
 
   /**
    * Allows the IAM role named `roleName` to use the connection's credentials,
@@ -328,8 +339,7 @@ export class Connection extends Construct implements IConnection {
    * @param roleName the role's name (not its ARN), e.g. `role.name`
    */
   public grantRetrieveCredentials(roleName: string): RoleGrant {
-    return grantToRole(this, 'CredentialsGrant', roleName,
-      (grant) => connectionCredentialStatements(grant, this, this._placement), this._placement.provider);
+    return grantCredentials(this, roleName, this._placement);
   }
 
   /**
@@ -394,5 +404,84 @@ export class Connection extends Construct implements IConnection {
    */
   protected get _parameterMapPrefix(): string {
     return '';
+  }
+}
+
+/**
+ * The one credentials grant of every connection (created, imported or looked up): the statements
+ * of connectionCredentialStatements() in a RoleGrant, with the connection's provider.
+ */
+function grantCredentials(connection: Construct & IConnection, roleName: string, where: Placement): RoleGrant {
+  return RoleGrant._grant(connection, 'CredentialsGrant', roleName,
+    (grant) => connectionCredentialStatements(grant, connection, where), where.provider);
+}
+
+/** A connection given by ARN and optional attributes: what fromConnectionArn() and fromConnectionAttributes() return. */
+export class ImportedConnection extends Construct implements IConnection {
+  public readonly connectionArn: string;
+  public readonly connectionName: string;
+  public readonly kmsKeyIdentifier?: string;
+  /** @internal */
+  public readonly _secretArnForPolicy: string;
+  /** The secret ARN when it was given. */
+  private readonly knownSecretArn?: string;
+  private readonly method: string;
+
+  constructor(scope: Construct, id: string, given: ConnectionAttributes, method: string) {
+    super(scope, id);
+    const check: Checker = new Checker(this);
+    const attrs = check.props(given, 'Pass at least `connectionArn`.', 'attrs');
+    check.string('connectionArn', attrs.connectionArn, CONNECTION_ARN,
+      'Copy the ARN from the EventBridge console or `aws events describe-connection`.');
+    check.optionalString('connectionName', attrs.connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    check.optionalString('connectionSecretArn', attrs.connectionSecretArn, SECRETS_MANAGER_SECRET_ARN,
+      'Use the SecretArn that `aws events describe-connection` returns.');
+    check.optionalString('kmsKeyIdentifier', attrs.kmsKeyIdentifier, KMS_KEY_IDENTIFIER,
+      'Use the KmsKeyIdentifier that `aws events describe-connection` returns: a key ID, key ARN, alias name or alias ARN.');
+    this.method = method;
+    this.connectionArn = attrs.connectionArn;
+    this.connectionName = attrs.connectionName ?? resourceNameFromArn(attrs.connectionArn);
+    this.knownSecretArn = attrs.connectionSecretArn;
+    this.kmsKeyIdentifier = attrs.kmsKeyIdentifier;
+    this._secretArnForPolicy = this.knownSecretArn ?? connectionSecretArnPattern(this.connectionArn, this.connectionName);
+  }
+
+  public grantRetrieveCredentials(roleName: string): RoleGrant {
+    return grantCredentials(this, roleName, {});
+  }
+
+  public get connectionSecretArn(): string {
+    if (this.knownSecretArn === undefined) {
+      throw new ValidationError(this, 'connectionSecretArn',
+        `\`connectionSecretArn\` is not known for a connection imported with ${this.method} (at ${this.node.path}). ` +
+        'Import it with Connection.fromConnectionAttributes() and `connectionSecretArn`, or with Connection.fromConnectionName().');
+    }
+    return this.knownSecretArn;
+  }
+}
+
+/** A connection read by name through the data source, with the placement it was looked up with: what fromConnectionName() returns. */
+export class LookedUpConnection extends Construct implements IConnection {
+  public readonly connectionArn: string;
+  public readonly connectionName: string;
+  public readonly connectionSecretArn: string;
+  /** @internal */
+  public readonly _placement: Placement;
+
+  constructor(scope: Construct, id: string, connectionName: string, options: PlacementOptions) {
+    super(scope, id);
+    const check: Checker = new Checker(this);
+    check.string('connectionName', connectionName, CONNECTION_NAME, 'Use the connection\'s exact name.');
+    const Data = binding('DataAwsCloudwatchEventConnection');
+    this._placement = placement(check, check.props(options, 'Pass the options as an object, or omit them.', 'options'), Data,
+      { provider: 'the stack\'s default AWS provider', region: 'the provider\'s' });
+    const data = new Data(this, 'Resource', { name: connectionName, provider: this._placement.provider, region: this._placement.region });
+    this.connectionArn = data.arn;
+    this.connectionName = connectionName;
+    this.connectionSecretArn = data.secretArn;
+  }
+
+  public grantRetrieveCredentials(roleName: string): RoleGrant {
+    return grantCredentials(this, roleName, this._placement);
   }
 }

@@ -10,5 +10,5 @@ export * from './basic-connection';
 export * from './oauth-connection';
 export * from './api-destination';
 export * from './api-destination-target';
-export * from './grants';
+export * from './step-functions-http-task-grant';
 export * from './role-grant';

@@ -1,9 +1,11 @@
-import type { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { binding } from './private/bindings';
 import { defaultPhysicalName } from './private/names';
-import type { RoleGrantOptions } from './private/role-grants';
+import { grantId, renderPolicy } from './private/policies';
+import { ROLE_NAME } from './private/rules';
+import { Checker } from './private/validation';
 
 /**
  * Permissions given to an IAM role, by name, as an inline policy: what
@@ -21,13 +23,28 @@ import type { RoleGrantOptions } from './private/role-grants';
  */
 export class RoleGrant extends Construct {
   /**
-   * Creates the grant, or returns the one already in `scope` under `id`.
+   * Grants the statements to the role named `roleName`, in `scope` (the API
+   * destination or connection the grant is about), under the id
+   * `<kind><hash of the role name>`; the same kind of grant to the same role
+   * returns the grant made first.
+   *
+   * @param statements the statements, made in the grant's scope (where a data
+   * source they need goes)
    * @internal
    */
-  public static _attach(scope: Construct, id: string, options: RoleGrantOptions): RoleGrant {
+  public static _grant(
+    scope: Construct,
+    kind: string,
+    roleName: string,
+    statements: (grant: Construct) => DataAwsIamPolicyDocumentStatement[],
+    provider: TerraformProvider | undefined,
+  ): RoleGrant {
+    new Checker(scope).string('roleName', roleName, ROLE_NAME,
+      'Pass the role\'s name (not its ARN), e.g. `role.name` of an aws_iam_role.');
+    const id = grantId(scope, kind, roleName);
     const existing = scope.node.tryFindChild(id);
     if (existing instanceof RoleGrant) return existing;
-    return new RoleGrant(scope, id, options);
+    return new RoleGrant(scope, id, roleName, statements, provider);
   }
 
   /**
@@ -56,20 +73,24 @@ export class RoleGrant extends Construct {
    */
   public readonly rolePolicy: IamRolePolicy;
 
-  private constructor(scope: Construct, id: string, options: RoleGrantOptions) {
+  private constructor(
+    scope: Construct,
+    id: string,
+    roleName: string,
+    statements: (grant: Construct) => DataAwsIamPolicyDocumentStatement[],
+    provider: TerraformProvider | undefined,
+  ) {
     super(scope, id);
-    this.roleName = options.roleName;
+    this.roleName = roleName;
     this.policyName = defaultPhysicalName(this);
-    this.document = new (binding('DataAwsIamPolicyDocument'))(this, 'Document', {
-      statement: options.statements(this),
-      provider: options.provider,
+    const policy = renderPolicy(this, {
+      statements: statements(this),
+      provider,
+      documentId: 'Document',
+      attachTo: { roleName, policyName: this.policyName, id: 'Resource' },
     });
-    this.policyJson = this.document.json;
-    this.rolePolicy = new (binding('IamRolePolicy'))(this, 'Resource', {
-      role: options.roleName,
-      name: this.policyName,
-      policy: this.policyJson,
-      provider: options.provider,
-    });
+    this.document = policy.document;
+    this.policyJson = policy.policyJson;
+    this.rolePolicy = policy.rolePolicy!;
   }
 }

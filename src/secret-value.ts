@@ -1,7 +1,7 @@
 import { Annotations, Fn, TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SecretResolveContext, secretVersionRead, ssmParameterRead } from './private/secret-reads';
-import { Checker, described, withoutNulls } from './private/validation';
+import { Checker, described, StringRule, withoutNulls } from './private/validation';
 
 /**
  * Options for {@link SecretValue.secretsManager}.
@@ -124,6 +124,29 @@ export abstract class SecretValue {
    */
   public static fromToken(token: string): SecretValue {
     return new TokenSecret(token);
+  }
+
+  /**
+   * Resolves a secret prop in the consuming scope: refuses anything that is
+   * not a SecretValue (a plain string without showing it), checks a literal
+   * value, if any, against `rule` without echoing it, then resolves it.
+   *
+   * @internal
+   */
+  public static _resolveProp(scope: Construct, value: SecretValue, rule: StringRule, fix: string, context: SecretResolveContext): string {
+    // A SecretValue subclass not made by the factories (say, from Python) has no `_resolve`.
+    if (!(value instanceof SecretValue) || typeof (value as SecretValue)._resolve !== 'function') {
+      new Checker(scope).fail(
+        context.property,
+        'must be a SecretValue',
+        typeof value === 'string' ? described('a plain string (redacted)') : value,
+        'Use SecretValue.secretsManager(), SecretValue.ssmSecureString(), SecretValue.fromTerraformVariable() ' +
+          'or, for tests, SecretValue.unsafePlainText().',
+      );
+    }
+    const check: Checker = new Checker(scope);
+    value._checkLiteral((literal) => check.string(context.property, literal, rule, fix, { secret: true }));
+    return value._resolve(scope, context);
   }
 
   /** Only the factories above make secrets. */

@@ -53,18 +53,40 @@ describe('ApiDestinationTarget', () => {
     });
   });
 
-  test('grants events:InvokeApiDestination on the destination only, as an inline policy', () => {
+  test('grants events:InvokeApiDestination on the destination\'s ARN for policies only, as an inline policy', () => {
     const stack = newStack();
     target(stack);
     const synth = Testing.synth(stack);
+    // The ARN without its trailing ID: the resource form IAM matches for api-destination.
     expect(synth).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
-      statement: [{ effect: 'Allow', actions: ['events:InvokeApiDestination'], resources: [DESTINATION_ARN] }],
+      statement: [{
+        sid: 'InvokeApiDestination',
+        effect: 'Allow',
+        actions: ['events:InvokeApiDestination'],
+        resources: ['arn:aws:events:us-east-1:123456789012:api-destination/partner-orders'],
+      }],
     });
     expect(synth).toHaveResourceWithProperties(IamRolePolicy, {
       role: '${aws_iam_role.Target_Role_C4ED8ABA.name}',
       name: 'invoke-api-destination',
       policy: '${data.aws_iam_policy_document.Target_PolicyDocument_53B61C8D.json}',
     });
+  });
+
+  test('gives its role the statement grantInvoke() gives, for a created and an imported destination', () => {
+    const stack = newStack();
+    const connection = Connection.fromConnectionArn(stack, 'Conn',
+      'arn:aws:events:us-east-1:123456789012:connection/partner/00000000-0000-0000-0000-000000000000');
+    const created = new ApiDestination(stack, 'Created', { connection, endpoint: 'https://example.com/hook' });
+    for (const dest of [created, destination(stack)]) {
+      const t = new ApiDestinationTarget(stack, `To${dest.node.id}`, { ruleName: 'orders', apiDestination: dest });
+      const grant = dest.grantInvoke('some-role');
+      const documents = synthObject(stack).data.aws_iam_policy_document;
+      const own = documents[(t.node.findChild('PolicyDocument') as DataAwsIamPolicyDocument).friendlyUniqueId];
+      const granted = documents[grant.document.friendlyUniqueId];
+      expect(own.statement).toEqual(granted.statement);
+      expect(own.statement[0].actions).toEqual(['events:InvokeApiDestination']);
+    }
   });
 
   test('uses a given role instead of creating one', () => {

@@ -33,3 +33,12 @@ export function arnForPolicy(arn: string): string {
   }
   return arn.split('/').slice(0, 2).join('/');
 }
+
+/**
+ * The secrets EventBridge creates for a connection, as a pattern for policies:
+ * `arn:<partition>:secretsmanager:<region>:<account>:secret:events!connection/<name>/*`.
+ */
+export function connectionSecretArnPattern(connectionArn: string, connectionName: string): string {
+  return `arn:${arnField(connectionArn, 1)}:secretsmanager:${arnField(connectionArn, 3)}:${arnField(connectionArn, 4)}`
+    + `:secret:events!connection/${connectionName}/*`;
+}

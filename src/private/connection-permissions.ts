@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import type { IConnection } from '../connection';
 import { arnField } from './arns';
 import { binding } from './bindings';
-import { knownConnectionSecretArn } from './imported-connection';
 import type { Placement } from './placement';
 
 /*
@@ -33,7 +32,7 @@ export function connectionCredentialStatements(
   connection: IConnection,
   target: Placement,
 ): DataAwsIamPolicyDocumentStatement[] {
-  const secretArn = connectionSecretArn(connection);
+  const secretArn = connection._secretArnForPolicy ?? connection.connectionSecretArn;
   const statements: DataAwsIamPolicyDocumentStatement[] = [
     {
       sid: 'RetrieveConnectionCredentials',
@@ -69,18 +68,6 @@ export function connectionCredentialStatements(
     });
   }
   return statements;
-}
-
-/**
- * The connection's secret ARN or, when it is not known (a connection imported by ARN), a
- * pattern of the secrets EventBridge creates for the connection's name:
- * `arn:<partition>:secretsmanager:<region>:<account>:secret:events!connection/<name>/*`.
- */
-export function connectionSecretArn(connection: IConnection): string {
-  const known = knownConnectionSecretArn(connection);
-  if (known !== undefined) return known;
-  const arn = connection.connectionArn;
-  return `arn:${arnField(arn, 1)}:secretsmanager:${arnField(arn, 3)}:${arnField(arn, 4)}:secret:events!connection/${connection.connectionName}/*`;
 }
 
 /**

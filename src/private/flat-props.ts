@@ -1,4 +1,4 @@
-import { Authorization } from '../authorization';
+import type { Authorization } from '../authorization';
 
 /**
  * The props of a flat connection construct with the authorization made from

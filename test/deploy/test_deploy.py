@@ -286,7 +286,9 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
             doc = json.loads(urllib.parse.unquote(doc))
         statements = [(st.get("Effect"), _as_list(st.get("Action")), _as_list(st.get("Resource")))
                       for st in doc.get("Statement", [])]
-        want = [("Allow", ["events:InvokeApiDestination"], [out["apiDestinationArn"]])]
+        # The ARN for policies (without the trailing ID), as grantInvoke() grants.
+        arn_for_policy = out["apiDestinationArn"].rsplit("/", 1)[0]
+        want = [("Allow", ["events:InvokeApiDestination"], [arn_for_policy])]
         if statements != want:
             problems.append(f"role policy: expected {want!r}, got {statements!r}")
     attached = d.aws.iam.list_attached_role_policies(RoleName=out["roleName"])["AttachedPolicies"]

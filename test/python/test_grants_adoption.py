@@ -85,6 +85,19 @@ class TestGrantInvoke:
                 '"arn:aws:iam::123456789012:role/pipe-role" (at test/Imported). '
                 "Pass the role's name (not its ARN), e.g. `role.name` of an aws_iam_role.") in str(error.value)
 
+    def test_the_role_a_target_creates_gets_what_grant_invoke_gives(self, stack):
+        destination = ApiDestination.from_api_destination_arn(stack, "Dest", DESTINATION_ARN)
+        target = ApiDestinationTarget(stack, "Target", rule_name="orders", api_destination=destination)
+        grant = destination.grant_invoke("some-role")
+        documents = synth_json(stack)["data"]["aws_iam_policy_document"]
+        own = documents[target.node.find_child("PolicyDocument").friendly_unique_id]["statement"]
+        assert own == statements_of(stack, grant) == [{
+            "sid": "InvokeApiDestination",
+            "effect": "Allow",
+            "actions": ["events:InvokeApiDestination"],
+            "resources": [DESTINATION_ARN_FOR_POLICY],
+        }]
+
 
 class TestGrantRetrieveCredentials:
     def test_on_a_created_connection_with_a_key(self, stack):

@@ -2,7 +2,7 @@
 # Mutation testing of the jest suite with StrykerJS (see tools/mutation/README.md).
 #
 #   bash tools/mutation/run.sh [stryker options]
-#   bash tools/mutation/run.sh --mutate src/grants.ts        # one file
+#   bash tools/mutation/run.sh --mutate src/role-grant.ts    # one file
 #   bash tools/mutation/run.sh --mutate 'src/connection.ts:350-400'
 #
 # Installs tools/mutation from its lockfile when its node_modules is missing, then runs

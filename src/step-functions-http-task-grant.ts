@@ -4,9 +4,9 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { IConnection } from './connection';
 import { HttpMethod } from './http-method';
-import { binding } from './private/bindings';
 import { connectionCredentialStatements } from './private/connection-permissions';
 import { defaultPhysicalName } from './private/names';
+import { renderPolicy } from './private/policies';
 import {
   API_DESTINATION_HTTP_METHODS,
   HTTPS_ENDPOINT,
@@ -152,8 +152,8 @@ export class StepFunctionsHttpTaskGrant extends Construct {
     check.optionalString('policyName', props.policyName, POLICY_NAME,
       'Use a name such as "invoke-http-endpoint", or omit `policyName` to get a generated one.');
 
-    this.document = new (binding('DataAwsIamPolicyDocument'))(this, 'Document', {
-      statement: [
+    const policy = renderPolicy(this, {
+      statements: [
         {
           sid: 'InvokeHttpEndpoint',
           effect: 'Allow',
@@ -164,16 +164,12 @@ export class StepFunctionsHttpTaskGrant extends Construct {
         ...connectionCredentialStatements(this, conn, { provider: props.provider }),
       ],
       provider: props.provider,
+      documentId: 'Document',
+      attachTo: props.roleName === undefined ? undefined
+        : { roleName: props.roleName, policyName: props.policyName ?? defaultPhysicalName(this), id: 'Resource' },
     });
-    this.policyJson = this.document.json;
-
-    if (props.roleName !== undefined) {
-      this.rolePolicy = new (binding('IamRolePolicy'))(this, 'Resource', {
-        role: props.roleName,
-        name: props.policyName ?? defaultPhysicalName(this),
-        policy: this.policyJson,
-        provider: props.provider,
-      });
-    }
+    this.document = policy.document;
+    this.policyJson = policy.policyJson;
+    this.rolePolicy = policy.rolePolicy;
   }
 }

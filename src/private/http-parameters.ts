@@ -1,7 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { HttpParameter, RenderedHttpParameter } from '../http-parameter';
-import { SecretValue } from '../secret-value';
+import type { HttpParameter, RenderedHttpParameter } from '../http-parameter';
 import type { Placement } from './placement';
 import {
   BODY_KEY,
@@ -113,12 +112,12 @@ function renderList(
     check.string(`${property}`, key, kind.key, kind.keyFix);
     const entry = `${property}[${JSON.stringify(key)}]`;
     const parameter = map[key] as unknown;
-    // A Python subclass, or HttpParameter() made directly, is an instance without _render.
-    if (!(parameter instanceof HttpParameter) || typeof (parameter as HttpParameter)._render !== 'function') {
+    // A Python subclass, a plain object or a string has no _render: only the factories make one.
+    if (parameter === null || typeof parameter !== 'object' || typeof (parameter as HttpParameter)._render !== 'function') {
       check.fail(entry, 'must be made with HttpParameter.fromString() or HttpParameter.fromSecret()', parameter,
         'Wrap the value, for example HttpParameter.fromString("value").');
     }
-    const rendered = renderParameter(scope, entry, parameter, target);
+    const rendered = renderParameter(scope, entry, parameter as HttpParameter, target);
     if (kind.value) {
       const rule = kind.value;
       const fix = 'Remove control characters from the value, or shorten it to 512 characters.';
@@ -145,37 +144,4 @@ function renderParameter(
       'Pass a string to HttpParameter.fromString() or a SecretValue to HttpParameter.fromSecret().');
   }
   return rendered;
-}
-
-/**
- * Resolves a secret prop in the consuming scope after checking it is a
- * SecretValue, and checks its literal value, if any, against a rule without
- * echoing it.
- */
-export function resolveSecret(
-  scope: Construct,
-  property: string,
-  value: SecretValue,
-  rule: StringRule,
-  fix: string,
-  target: Placement,
-): string {
-  requireSecretValue(scope, property, value);
-  const check: Checker = new Checker(scope);
-  value._checkLiteral((literal) => check.string(property, literal, rule, fix, { secret: true }));
-  return value._resolve(scope, { ...target, property });
-}
-
-/** Refuses anything that is not a SecretValue, without describing a string's content. */
-export function requireSecretValue(scope: Construct, property: string, value: unknown): asserts value is SecretValue {
-  // A SecretValue subclass not made by the factories (say, from Python) has no `_resolve`.
-  if (!(value instanceof SecretValue) || typeof (value as SecretValue)._resolve !== 'function') {
-    new Checker(scope).fail(
-      property,
-      'must be a SecretValue',
-      typeof value === 'string' ? described('a plain string (redacted)') : value,
-      'Use SecretValue.secretsManager(), SecretValue.ssmSecureString(), SecretValue.fromTerraformVariable() ' +
-        'or, for tests, SecretValue.unsafePlainText().',
-    );
-  }
 }

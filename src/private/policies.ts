@@ -1,0 +1,101 @@
+import { createHash } from 'crypto';
+import type { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { DefaultTokenResolver, StringConcat, TerraformProvider, Tokenization, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import type { IApiDestination } from '../api-destination';
+import { binding } from './bindings';
+
+/*
+ * The one path by which the library writes IAM permissions: a policy document rendered by an
+ * `aws_iam_policy_document` data source and, when a role is named, attached to that role as an
+ * inline `aws_iam_role_policy`. RoleGrant (grantInvoke, grantRetrieveCredentials),
+ * StepFunctionsHttpTaskGrant and the role ApiDestinationTarget creates all go through
+ * renderPolicy; the statements come from invokeApiDestinationStatement here and
+ * connectionCredentialStatements (connection-permissions.ts).
+ */
+
+/** What to render, where and for whom. */
+export interface PolicyOptions {
+  /** The statements. */
+  readonly statements: DataAwsIamPolicyDocumentStatement[];
+  /** The provider of the data source and the role policy. */
+  readonly provider?: TerraformProvider;
+  /** The data source's construct id. */
+  readonly documentId: string;
+  /**
+   * The role to attach the policy to (by name), the inline policy's name and its construct id;
+   * none: the document only.
+   */
+  readonly attachTo?: { readonly roleName: string; readonly policyName: string; readonly id: string };
+}
+
+/** The rendered policy. */
+export interface RenderedPolicy {
+  readonly document: DataAwsIamPolicyDocument;
+  /** The document as JSON (a reference to the data source's `json`). */
+  readonly policyJson: string;
+  /** The inline policy on the role, when a role was named. */
+  readonly rolePolicy?: IamRolePolicy;
+}
+
+/** Renders `statements` as a policy document in `scope` and attaches it to the role, if any. */
+export function renderPolicy(scope: Construct, options: PolicyOptions): RenderedPolicy {
+  const document = new (binding('DataAwsIamPolicyDocument'))(scope, options.documentId, {
+    statement: options.statements,
+    provider: options.provider,
+  });
+  const policyJson = document.json;
+  if (options.attachTo === undefined) return { document, policyJson };
+  const rolePolicy = new (binding('IamRolePolicy'))(scope, options.attachTo.id, {
+    role: options.attachTo.roleName,
+    name: options.attachTo.policyName,
+    policy: policyJson,
+    provider: options.provider,
+  });
+  return { document, policyJson, rolePolicy };
+}
+
+/**
+ * `events:InvokeApiDestination` on the destination's ARN for policies (the ARN without its
+ * trailing ID, as aws-cdk's grantInvokeApiDestination and CloudFormation's `ArnForPolicy`): what
+ * `grantInvoke()` gives a role and what the role an ApiDestinationTarget creates gets.
+ */
+export function invokeApiDestinationStatement(destination: IApiDestination): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: 'InvokeApiDestination',
+    effect: 'Allow',
+    actions: ['events:InvokeApiDestination'],
+    resources: [destination.apiDestinationArnForPolicy],
+  };
+}
+
+/**
+ * The construct id of a grant of one kind to one role, in the scope of what it is about:
+ * `<kind><hash of the role name>`, so that granting the same thing to the same role again finds
+ * the grant made first.
+ *
+ * A role name that is a token (e.g. `role.name` of an `aws_iam_role`) is hashed in its
+ * resolved form (`${aws_iam_role.Role_1A2B3C4D.name}`), which names the role's resource and not
+ * the order in which tokens were made: the id does not change when unrelated code does.
+ */
+export function grantId(scope: Construct, kind: string, roleName: string): string {
+  return `${kind}${hashOf(stableText(scope, roleName))}`;
+}
+
+function stableText(scope: Construct, value: string): string {
+  if (!Token.isUnresolved(value)) return value;
+  try {
+    const resolved = Tokenization.resolve(value, { scope, preparing: false, resolver: RESOLVER });
+    return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+  } catch {
+    // A token that cannot be resolved yet: its own text still names it uniquely in this app.
+    return value;
+  }
+}
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8).toUpperCase();
+}
