@@ -95,28 +95,44 @@ def moto_server(tf):
         server.stop()
 
 
+def _keep_raw_auth_parameters(http_response, parsed, **kwargs):
+    # botocore drops response fields its model lacks, such as the secret
+    # ApiKeyValue, Password and ClientSecret, which AWS never returns but
+    # moto does. Keep the raw AuthParameters so the suite can check that a
+    # new secret value reached the API.
+    try:
+        raw = harness.json.loads(http_response.content or b"{}")
+    except ValueError:
+        return
+    if isinstance(parsed, dict) and "AuthParameters" in raw:
+        parsed["RawAuthParameters"] = raw["AuthParameters"]
+
+
+class Clients:
+    """boto3 clients on the emulator, in one region (us-east-1, the stack's provider's, unless
+    asked): `in_region()` gives those of another region (a scenario placed elsewhere)."""
+
+    def __init__(self, endpoint: str, region: str = "us-east-1", regions: dict | None = None):
+        self.region = region
+        self.events = harness.aws_client("events", endpoint, region)
+        self.secretsmanager = harness.aws_client("secretsmanager", endpoint, region)
+        self.ssm = harness.aws_client("ssm", endpoint, region)
+        self.iam = harness.aws_client("iam", endpoint, region)
+        self.events.meta.events.register("after-call.events.DescribeConnection", _keep_raw_auth_parameters)
+        self._endpoint = endpoint
+        self._regions = regions if regions is not None else {}
+        self._regions[region] = self
+
+    def in_region(self, region: str | None) -> "Clients":
+        region = region or "us-east-1"
+        if region not in self._regions:
+            Clients(self._endpoint, region, self._regions)
+        return self._regions[region]
+
+
 @pytest.fixture(scope="session")
 def aws(moto_server):
-    class Clients:
-        events = harness.aws_client("events", moto_server.endpoint)
-        secretsmanager = harness.aws_client("secretsmanager", moto_server.endpoint)
-        ssm = harness.aws_client("ssm", moto_server.endpoint)
-        iam = harness.aws_client("iam", moto_server.endpoint)
-
-    def keep_raw_auth_parameters(http_response, parsed, **kwargs):
-        # botocore drops response fields its model lacks, such as the secret
-        # ApiKeyValue, Password and ClientSecret, which AWS never returns but
-        # moto does. Keep the raw AuthParameters so the suite can check that a
-        # new secret value reached the API.
-        try:
-            raw = harness.json.loads(http_response.content or b"{}")
-        except ValueError:
-            return
-        if isinstance(parsed, dict) and "AuthParameters" in raw:
-            parsed["RawAuthParameters"] = raw["AuthParameters"]
-
-    Clients.events.meta.events.register("after-call.events.DescribeConnection", keep_raw_auth_parameters)
-    return Clients
+    return Clients(moto_server.endpoint)
 
 
 def pytest_terminal_summary(terminalreporter):

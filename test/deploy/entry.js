@@ -19,11 +19,16 @@ const fromLib = (id) => require(resolveFromLib(id));
 /** Loads a provider binding module of the entry by deep path, e.g. `cloudwatch-event-rule`. */
 const binding = (resource) => fromLib(`${target.providerPackage}/lib/${resource}`);
 
-/** The emulator-bound AWS provider (construct id `aws`) of a stack: fake keys, the skip_* checks on. */
-function emulatorProvider(stack, endpoint, services) {
+/**
+ * The emulator-bound AWS provider of a stack: fake keys, the skip_* checks on; by default the
+ * stack's default provider (construct id `aws`, us-east-1), else `options.id`, `options.alias`
+ * and `options.region`.
+ */
+function emulatorProvider(stack, endpoint, services, options = {}) {
   const { AwsProvider } = binding('provider');
-  return new AwsProvider(stack, 'aws', {
-    region: 'us-east-1',
+  return new AwsProvider(stack, options.id || 'aws', {
+    alias: options.alias,
+    region: options.region || 'us-east-1',
     accessKey: 'testing',
     secretKey: 'testing',
     skipCredentialsValidation: true,

@@ -391,12 +391,12 @@ class Terraform:
 # moto server
 # --------------------------------------------------------------------------
 
-def aws_client(service: str, endpoint: str):
-    """A boto3 client for `service` on a moto server (fake keys, us-east-1)."""
+def aws_client(service: str, endpoint: str, region: str = "us-east-1"):
+    """A boto3 client for `service` on a moto server (fake keys, us-east-1 unless `region`)."""
     import boto3
 
     return boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
-                                 region_name="us-east-1").client(service, endpoint_url=endpoint)
+                                 region_name=region).client(service, endpoint_url=endpoint)
 
 
 def free_port() -> int:

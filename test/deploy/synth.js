@@ -89,10 +89,15 @@ const secret = args.secret || 'secret-v1';
 const sourceSecretId = args['source-secret-id'] || `${prefix}/source`;
 const ssmParameter = args['ssm-parameter'] || `/${prefix}/tenant-token`;
 
-/** The emulator-bound AWS provider every scenario stack uses. */
+const SERVICES = ['events', 'secretsmanager', 'ssm', 'sts', 'iam'];
+
+/** The emulator-bound AWS provider every scenario stack uses (us-east-1). */
 function emulatorProvider(stack) {
-  return boundProvider(stack, endpoint, ['events', 'secretsmanager', 'ssm', 'sts', 'iam']);
+  return boundProvider(stack, endpoint, SERVICES);
 }
+
+/** The region of the second provider, which the `placed` scenario places everything with. */
+const PLACED_REGION = 'us-west-2';
 
 /*
  * Each scenario returns what it asked for, in EventBridge API terms, so the
@@ -265,6 +270,73 @@ const SCENARIOS = {
   },
 
   /*
+   * Placement through a second AwsProvider (alias `placed`, another region): only the
+   * connection is given the provider; its API destination, and the rule target and role
+   * after it, take it from what they build on. The rule is a raw binding, given the provider.
+   */
+  placed(scope, name) {
+    const stack = TerraformStack.of(scope);
+    const provider = boundProvider(stack, endpoint, SERVICES, { id: 'PlacedProvider', alias: 'placed', region: PLACED_REGION });
+    const apiKeyValue = `${secret}-placed`;
+    const c = new ApiKeyConnection(scope, 'Connection', {
+      connectionName: name,
+      description: `${description} (placed)`,
+      apiKeyName: 'x-api-key',
+      apiKeyValue: SecretValue.unsafePlainText(apiKeyValue),
+      provider,
+    });
+    const destinationName = `${name}-dest`;
+    const endpointUrl = 'https://webhook.example.com/placed/*';
+    const destination = new ApiDestination(scope, 'Destination', {
+      apiDestinationName: destinationName,
+      description: `${description} (placed)`,
+      connection: c,
+      endpoint: endpointUrl,
+      httpMethod: HttpMethod.POST,
+      rateLimitPerSecond: 2,
+    });
+    const rule = new CloudwatchEventRule(scope, 'Rule', {
+      name: `${name}-rule`,
+      eventPattern: JSON.stringify({ source: ['deploy.test.placed'] }),
+      provider,
+    });
+    const target = new ApiDestinationTarget(scope, 'Target', {
+      ruleName: rule.name,
+      apiDestination: destination,
+      targetId: 'placed',
+      pathParameterValues: ['$.detail.id'],
+      inputTransformer: { inputPathsMap: { id: '$.detail.id' }, inputTemplate: '{"id": <id>}' },
+      maximumEventAgeInSeconds: 600,
+      maximumRetryAttempts: 1,
+    });
+    return {
+      construct: c,
+      region: PLACED_REGION,
+      providerAlias: 'placed',
+      apiDestination: {
+        construct: destination,
+        target,
+        expected: {
+          name: destinationName,
+          description: `${description} (placed)`,
+          endpoint: endpointUrl,
+          httpMethod: 'POST',
+          rateLimit: 2,
+          ruleName: `${name}-rule`,
+          targetId: 'placed',
+          pathParameterValues: ['$.detail.id'],
+          inputTransformer: { InputPathsMap: { id: '$.detail.id' }, InputTemplate: '{"id": <id>}' },
+          retryPolicy: { MaximumEventAgeInSeconds: 600, MaximumRetryAttempts: 1 },
+        },
+      },
+      expected: {
+        AuthorizationType: 'API_KEY',
+        AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: apiKeyValue } },
+      },
+    };
+  },
+
+  /*
    * The API key comes from a JSON field of a Secrets Manager secret and an
    * invocation header from an SSM SecureString parameter. The harness creates
    * both in the emulator before apply and changes them for the update, so the
@@ -339,6 +411,9 @@ for (const scenario of wanted) {
     expected: result.expected,
     sourceSecretId: result.sourceSecretId,
     ssmParameter: result.ssmParameter,
+    // Where the scenario is, when not with the stack's default provider.
+    region: result.region,
+    providerAlias: result.providerAlias,
   };
   if (result.apiDestination) {
     // The API destination, its rule and target, and the target's role.

@@ -40,11 +40,11 @@ EXPECTED_DIR = FIXTURES_DIR / "expected"
 ENTRY_BLOCKS_DIR = EXPECTED_DIR / "terraform"
 
 # The scenarios of synth.js, in order.
-SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager", "api-destination"]
+SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager", "api-destination", "placed"]
 # The scenarios that also create an API destination, a rule and its target
 # (with the IAM role the target creates): synth.js lists them under
 # `apiDestination` in its manifest.
-API_DESTINATION_SCENARIOS = ["api-destination"]
+API_DESTINATION_SCENARIOS = ["api-destination", "placed"]
 
 # Scenarios that need a newer AWS provider than the mirror may hold:
 # scenario -> (minimum version, reason). A scenario listed here is skipped,
@@ -188,7 +188,7 @@ def require(deployment: Deployment, scenario: str) -> None:
 
 def check_connection(d: Deployment, scenario: str, revision: int, outputs: dict) -> dict:
     s = d.manifests[revision]["scenarios"][scenario]
-    got = d.aws.events.describe_connection(Name=s["name"])
+    got = d.aws.in_region(s.get("region")).events.describe_connection(Name=s["name"])
     problems = []
     for key, want in (("Name", s["name"]), ("Description", s["description"]),
                       ("AuthorizationType", s["expected"]["AuthorizationType"])):
@@ -226,8 +226,9 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
     a = s["apiDestination"]
     out = {k: outputs[v] for k, v in a["outputs"].items()}
     problems = []
+    aws = d.aws.in_region(s.get("region"))
 
-    dest = d.aws.events.describe_api_destination(Name=a["name"])
+    dest = aws.events.describe_api_destination(Name=a["name"])
     for key, want in (("Name", a["name"]), ("Description", a["description"]),
                       ("InvocationEndpoint", a["endpoint"]), ("HttpMethod", a["httpMethod"]),
                       ("InvocationRateLimitPerSecond", a["rateLimit"]),
@@ -239,15 +240,15 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
         problems.append(f"DescribeApiDestination.ApiDestinationState: {dest.get('ApiDestinationState')!r}")
     if out["apiDestinationName"] != a["name"]:
         problems.append(f"output API destination name {out['apiDestinationName']!r} != {a['name']!r}")
-    listed = [x["Name"] for x in d.aws.events.list_api_destinations()["ApiDestinations"]]
+    listed = [x["Name"] for x in aws.events.list_api_destinations()["ApiDestinations"]]
     if a["name"] not in listed:
         problems.append(f"ListApiDestinations lacks {a['name']!r}: {listed}")
 
-    rule = d.aws.events.describe_rule(Name=a["ruleName"])
+    rule = aws.events.describe_rule(Name=a["ruleName"])
     if rule.get("State") != "ENABLED":
         problems.append(f"DescribeRule.State: {rule.get('State')!r}")
 
-    targets = d.aws.events.list_targets_by_rule(Rule=a["ruleName"])["Targets"]
+    targets = aws.events.list_targets_by_rule(Rule=a["ruleName"])["Targets"]
     if len(targets) != 1:
         problems.append(f"ListTargetsByRule({a['ruleName']}): expected 1 target, got {targets!r}")
     else:
@@ -267,7 +268,7 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
 
     # The role the target created: trusted by EventBridge, allowed to invoke
     # exactly this API destination.
-    role = d.aws.iam.get_role(RoleName=out["roleName"])["Role"]
+    role = aws.iam.get_role(RoleName=out["roleName"])["Role"]
     if role["Arn"] != out["roleArn"]:
         problems.append(f"role ARN {role['Arn']!r} != output {out['roleArn']!r}")
     trust = role["AssumeRolePolicyDocument"]
@@ -277,11 +278,11 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
                   if st.get("Effect") == "Allow" and _as_list(st.get("Action")) == ["sts:AssumeRole"]]
     if principals != ["events.amazonaws.com"]:
         problems.append(f"role trust policy: expected sts:AssumeRole for events.amazonaws.com, got {trust!r}")
-    policy_names = d.aws.iam.list_role_policies(RoleName=out["roleName"])["PolicyNames"]
+    policy_names = aws.iam.list_role_policies(RoleName=out["roleName"])["PolicyNames"]
     if policy_names != ["invoke-api-destination"]:
         problems.append(f"role inline policies: {policy_names!r}")
     else:
-        doc = d.aws.iam.get_role_policy(RoleName=out["roleName"], PolicyName="invoke-api-destination")["PolicyDocument"]
+        doc = aws.iam.get_role_policy(RoleName=out["roleName"], PolicyName="invoke-api-destination")["PolicyDocument"]
         if isinstance(doc, str):
             doc = json.loads(urllib.parse.unquote(doc))
         statements = [(st.get("Effect"), _as_list(st.get("Action")), _as_list(st.get("Resource")))
@@ -291,7 +292,7 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
         want = [("Allow", ["events:InvokeApiDestination"], [arn_for_policy])]
         if statements != want:
             problems.append(f"role policy: expected {want!r}, got {statements!r}")
-    attached = d.aws.iam.list_attached_role_policies(RoleName=out["roleName"])["AttachedPolicies"]
+    attached = aws.iam.list_attached_role_policies(RoleName=out["roleName"])["AttachedPolicies"]
     if attached:
         problems.append(f"role has attached managed policies: {attached!r}")
 
@@ -307,8 +308,9 @@ def _as_list(value) -> list:
 
 
 def connection_secret(d: Deployment, secret_arn: str) -> str:
-    d.aws.secretsmanager.describe_secret(SecretId=secret_arn)  # raises if it does not exist
-    return d.aws.secretsmanager.get_secret_value(SecretId=secret_arn)["SecretString"]
+    secretsmanager = d.aws.in_region(secret_arn.split(":")[3]).secretsmanager
+    secretsmanager.describe_secret(SecretId=secret_arn)  # raises if it does not exist
+    return secretsmanager.get_secret_value(SecretId=secret_arn)["SecretString"]
 
 
 # --------------------------------------------------------------------------
@@ -366,21 +368,40 @@ def test_synth_ran_with_the_matrix_entry(deployment):
 
 
 def test_synth_keeps_every_scenario_and_the_provider_region(deployment):
-    """No scenario is dropped on the way to cdk.tf.json, and the one `region` the scenarios
-    set, the AwsProvider's, is written by every binding (no connection sets its own
-    `region`, the option cdktf-aws5 refuses), with the emulator's endpoints."""
+    """No scenario is dropped on the way to cdk.tf.json; the regions the scenarios use are the
+    providers' (no construct sets its own `region`, the option cdktf-aws5 refuses): the default
+    provider's us-east-1, and for the `placed` scenario its second provider's, which every
+    resource and data source of that scenario uses, given only to its connection. Both
+    providers have the emulator's endpoints."""
     for revision in (1, 2):
         manifest = deployment.manifests[revision]
         assert list(manifest["scenarios"]) == deployment.scenarios
         config = manifest["config"]
-        providers = config["provider"]["aws"]
-        assert len(providers) == 1
-        assert providers[0].get("region") == "us-east-1", providers[0]
-        endpoints = providers[0].get("endpoints")
-        assert endpoints and all(endpoints[0].get(service) == deployment.endpoint
-                                 for service in ("events", "secretsmanager", "ssm", "sts", "iam")), endpoints
+        providers = {p.get("alias"): p for p in config["provider"]["aws"]}
+        placed = manifest["scenarios"].get("placed")
+        want_aliases = {None} | ({placed["providerAlias"]} if placed else set())
+        assert set(providers) == want_aliases, list(providers)
+        assert providers[None].get("region") == "us-east-1", providers[None]
+        for provider in providers.values():
+            endpoints = provider.get("endpoints")
+            assert endpoints and all(endpoints[0].get(service) == deployment.endpoint
+                                     for service in ("events", "secretsmanager", "ssm", "sts", "iam")), endpoints
         connections = config["resource"]["aws_cloudwatch_event_connection"]
         assert len(connections) == len(deployment.scenarios), sorted(connections)
+        if placed:
+            assert providers["placed"].get("region") == placed["region"] != "us-east-1"
+            blocks = [(kind, name, block) for section in ("resource", "data")
+                      for kind, items in config.get(section, {}).items() for name, block in items.items()]
+            mine = [(k, n, b) for k, n, b in blocks if b.get("//", {}).get("metadata", {}).get("path", "").startswith(
+                f"{manifest['stack']}/placed/")]
+            kinds = sorted({k for k, _, _ in mine})
+            assert kinds == ["aws_cloudwatch_event_api_destination", "aws_cloudwatch_event_connection",
+                             "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_iam_policy_document",
+                             "aws_iam_role", "aws_iam_role_policy"], kinds
+            assert all(b.get("provider") == "aws.placed" for _, _, b in mine), \
+                [(k, n, b.get("provider")) for k, n, b in mine if b.get("provider") != "aws.placed"]
+            others = [(k, n) for k, n, b in blocks if (k, n, b) not in mine and b.get("provider")]
+            assert others == [], others
 
 
 def test_provider_pin(deployment):
@@ -552,11 +573,12 @@ def test_replan_after_update_has_no_changes(updated):
 def test_destroy(destroyed, scenario):
     require(destroyed, scenario)
     s = destroyed.manifests[2]["scenarios"][scenario]
-    with pytest.raises(destroyed.aws.events.exceptions.ResourceNotFoundException):
-        destroyed.aws.events.describe_connection(Name=s["name"])
-    with pytest.raises(destroyed.aws.secretsmanager.exceptions.ResourceNotFoundException):
-        destroyed.aws.secretsmanager.describe_secret(SecretId=destroyed.outputs_after_update[s["outputs"]["secretArn"]])
-    names = [c["Name"] for c in destroyed.aws.events.list_connections()["Connections"]]
+    aws = destroyed.aws.in_region(s.get("region"))
+    with pytest.raises(aws.events.exceptions.ResourceNotFoundException):
+        aws.events.describe_connection(Name=s["name"])
+    with pytest.raises(aws.secretsmanager.exceptions.ResourceNotFoundException):
+        aws.secretsmanager.describe_secret(SecretId=destroyed.outputs_after_update[s["outputs"]["secretArn"]])
+    names = [c["Name"] for c in aws.events.list_connections()["Connections"]]
     assert s["name"] not in names
 
 
@@ -567,7 +589,7 @@ def test_destroy_api_destination(destroyed, scenario):
     d = destroyed
     a = d.manifests[2]["scenarios"][scenario]["apiDestination"]
     out = {k: d.outputs_after_update[v] for k, v in a["outputs"].items()}
-    events = d.aws.events
+    events = d.aws.in_region(d.manifests[2]["scenarios"][scenario].get("region")).events
     with pytest.raises(events.exceptions.ResourceNotFoundException):
         events.describe_api_destination(Name=a["name"])
     assert a["name"] not in [x["Name"] for x in events.list_api_destinations()["ApiDestinations"]]
