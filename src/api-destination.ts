@@ -83,11 +83,13 @@ export interface ApiDestinationAttributes extends PlacementOptions {
 
   /**
    * The connection the API destination uses, as aws-cdk's
-   * `ApiDestinationAttributes` take it. When both ARNs are literal, the
+   * `ApiDestinationAttributes` take it. It is not kept on the imported
+   * destination; it is used for two things: when both ARNs are literal, the
    * connection must be in the API destination's partition, region and
-   * account, as EventBridge requires.
+   * account, as EventBridge requires; and without `provider` and `region`,
+   * the imported destination takes the connection's placement.
    *
-   * @default - not known
+   * @default - not known: no check, and the stack's default placement
    */
   readonly connection?: IConnection;
 }
@@ -311,7 +313,6 @@ class ImportedApiDestination extends Construct implements IApiDestination {
   public readonly apiDestinationArn: string;
   public readonly apiDestinationName: string;
   public readonly apiDestinationArnForPolicy: string;
-  public readonly connection?: IConnection;
   public readonly _placement?: Placement;
 
   constructor(scope: Construct, id: string, given: ApiDestinationAttributes) {
@@ -331,7 +332,6 @@ class ImportedApiDestination extends Construct implements IApiDestination {
     this.apiDestinationArn = attrs.apiDestinationArn;
     this.apiDestinationName = resourceNameFromArn(attrs.apiDestinationArn);
     this.apiDestinationArnForPolicy = arnForPolicy(attrs.apiDestinationArn);
-    this.connection = attrs.connection;
   }
 
   public grantInvoke(roleName: string): RoleGrant {
