@@ -1,4 +1,4 @@
-import { cdk, javascript, Task } from 'projen';
+import { cdk, javascript } from 'projen';
 
 /**
  * The single source of the project's generated configuration
@@ -111,10 +111,15 @@ project.addTask('example', {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Flavours and the test matrix (scripts/flavours.js). FLAVOUR selects the entry:
-//   cdktf       cdktf + @cdktf/provider-aws 21.x, the source as written (the default)
-//   cdktf-aws5  cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)
-//   cdktn       the cdktn flavour generated into build/cdktn
+// Flavours and the test matrix: generated from the table in scripts/flavours.js (TARGETS), whose
+// entries FLAVOUR selects. The default entry (cdktf) is the source as written and uses projen's
+// own tasks (compile, package:js, package:python); every other entry gets, from its row:
+//   <row.build>            make its library: `node scripts/build-flavour.js <entry> [--package]`
+//   test:<entry>           the jest suite against it (after <row.build>, or its compile step)
+//   test:python:<entry>    the pytest suite against its wheel, when it has one (row.wheelDir)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { TARGETS } = require('./scripts/flavours');
+const DEFAULT_ENTRY = 'cdktf';
 
 // Node.js 22 and cdktn-cli for the cdktn runs, in their own install (see tools/cdktn/package.json).
 project.addTask('tools:cdktn', {
@@ -122,30 +127,45 @@ project.addTask('tools:cdktn', {
   exec: 'npm ci --prefix tools/cdktn --no-audit --no-fund --loglevel=error',
 });
 
-const compileCdktn = project.addTask('compile:cdktn', {
-  description: 'Generate the cdktn flavour from src/ into build/cdktn and compile it with jsii',
-  exec: 'node scripts/build-flavour.js cdktn',
-});
-const packageCdktn = project.addTask('package:cdktn', {
-  description: 'Generate, compile and package the cdktn flavour: dist/cdktn/js/*.tgz and dist/cdktn/python/*.whl',
-  exec: 'node scripts/build-flavour.js cdktn --package',
-});
-const buildAws5 = project.addTask('compile:cdktf-aws5', {
-  description: 'Copy the compiled library to build/cdktf-aws5, resolving @cdktf/provider-aws to 20.1.0',
-  exec: 'node scripts/build-flavour.js cdktf-aws5',
-});
-
-/** The jest suite for one matrix entry, after the build step it needs. */
-function jestTask(flavour: string, build: Task, description: string): Task {
-  const task = project.addTask(`test:${flavour}`, { description, env: { FLAVOUR: flavour } });
-  task.spawn(build);
-  task.exec('node scripts/run-jest.js', { receiveArgs: true });
-  return task;
+/** The projen tasks of one matrix entry other than the default. */
+function entryTasks(name: string, row: any): void {
+  const generated = row.make === 'generate';
+  // A generated entry has a compile-only task for jest and a package task for the wheel.
+  const compile = project.addTask(`compile:${name}`, {
+    description: generated
+      ? `Generate the ${name} flavour from src/ into build/${name} and compile it with jsii`
+      : `Copy the compiled library to build/${name}, resolving the provider binding to ${row.title}`,
+    exec: `node scripts/build-flavour.js ${name}`,
+  });
+  const pack = generated ? project.addTask(`package:${name}`, {
+    description: `Generate, compile and package the ${name} flavour: dist/${name}/js/*.tgz and dist/${name}/python/*.whl`,
+    exec: `node scripts/build-flavour.js ${name} --package`,
+  }) : undefined;
+  for (const task of [row.build, row.wheelBuild].filter(Boolean)) {
+    if (task !== compile.name && task !== pack?.name) {
+      throw new Error(`scripts/flavours.js: entry ${name} names the task ${task}, which .projenrc.ts does not make`);
+    }
+  }
+  const jest = project.addTask(`test:${name}`, {
+    description: `The jest suite against ${row.title}`,
+    env: { FLAVOUR: name },
+  });
+  jest.spawn(compile);
+  jest.exec('node scripts/run-jest.js', { receiveArgs: true });
+  if (row.wheelDir) {
+    const python = project.addTask(`test:python:${name}`, {
+      description: `Build the ${name} wheel (${row.wheelDir.split('/').slice(-3).join('/')}) and run the pytest suite against it`,
+      env: { FLAVOUR: name },
+    });
+    python.spawn(project.tasks.tryFind(row.wheelBuild)!);
+    python.exec('bash test/python/run.sh', { receiveArgs: true });
+  }
 }
-jestTask('cdktf-aws5', buildAws5, 'The jest suite against cdktf + @cdktf/provider-aws 20.1.0 (AWS provider 5)');
-jestTask('cdktn', compileCdktn, 'The jest suite against the cdktn flavour (cdktn 0.24 + @cdktn/provider-aws 25.x, Node 22)');
+for (const [name, row] of Object.entries<any>(TARGETS)) {
+  if (name !== DEFAULT_ENTRY) entryTasks(name, row);
+}
 
-// The Python bindings, tested against the wheel the build makes, one run per flavour.
+// The Python bindings of the default entry, tested against the wheel the build makes.
 // It builds the wheel first: under CI=true projen's \`package\` step packs JavaScript only.
 const testPython = project.addTask('test:python', {
   description: 'Build the Python wheel (dist/python) and run the pytest suite against it',
@@ -153,30 +173,22 @@ const testPython = project.addTask('test:python', {
 testPython.spawn(project.tasks.tryFind('package:python')!);
 testPython.exec('bash test/python/run.sh', { receiveArgs: true });
 
-const testPythonCdktn = project.addTask('test:python:cdktn', {
-  description: 'Build the cdktn flavour\'s wheel (dist/cdktn/python) and run the pytest suite against it',
-  env: { FLAVOUR: 'cdktn' },
-});
-testPythonCdktn.spawn(packageCdktn);
-testPythonCdktn.exec('bash test/python/run.sh', { receiveArgs: true });
-
 // The packed npm packages in fresh consumer projects, one per supported framework and binding.
-const consumersScript = 'bash test/consumers/run.sh';
 const testConsumers = project.addTask('test:consumers', {
   description: 'Install the packed npm packages in fresh projects (cdktf + provider-aws 20 and 21, cdktn) and run the README quick start',
 });
 testConsumers.spawn(project.tasks.tryFind('package:js')!);
 testConsumers.spawn(project.tasks.tryFind('package:python')!);
-testConsumers.spawn(packageCdktn);
-testConsumers.exec(consumersScript);
+for (const [name, row] of Object.entries<any>(TARGETS)) {
+  if (row.make === 'generate') testConsumers.spawn(project.tasks.tryFind(`package:${name}`)!);
+}
+testConsumers.exec('bash test/consumers/run.sh');
 
 // terraform validate / apply / plan / destroy against a local AWS emulator, per matrix entry.
 const testDeploy = project.addTask('test:deploy', {
   description: 'Deploy every connection type with Terraform against moto, for every matrix entry (prints SKIPPED when Terraform is missing)',
 });
 // One run per entry of the test matrix (TARGETS in scripts/flavours.js).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { TARGETS } = require('./scripts/flavours');
 for (const flavour of Object.keys(TARGETS)) {
   testDeploy.exec(`FLAVOUR=${flavour} bash test/deploy/run.sh`);
 }

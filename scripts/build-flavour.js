@@ -2,18 +2,26 @@
 /*
  * Builds a test-matrix entry or flavour that is not the source as written (see flavours.js).
  *
- *   node scripts/build-flavour.js cdktn [--package]
+ * What an entry needs is its row's `make` in TARGETS: 'generate', 'copy' or 'compile'.
+ *
+ *   node scripts/build-flavour.js <entry with make: 'generate', e.g. cdktn> [--package]
  *       Generates build/cdktn/ from the sources: src/ and examples/typescript/ with rewritten
  *       module specifiers, package.json with the cdktn flavour's name, peer dependencies and
  *       jsii targets, README.md, LICENSE and tsconfig.json; compiles it with jsii (lib/ and
  *       .jsii). With --package, jsii-pacmak then writes dist/cdktn/js/*.tgz and
  *       dist/cdktn/python/*.whl.
  *
- *   node scripts/build-flavour.js cdktf-aws5
+ *   node scripts/build-flavour.js <entry with make: 'copy', e.g. cdktf-aws5>
  *       Copies the compiled library (lib/, run `npx projen compile` first) to
  *       build/cdktf-aws5/lib/ beside node_modules/@cdktf/provider-aws, a link to the
  *       provider-aws 20.1.0 binding: that copy resolves `@cdktf/provider-aws` as it would in
  *       a user's project that installed 20.1.0.
+ *
+ *   node scripts/build-flavour.js --ensure <entry>
+ *       What the deployment suite runs before it synthesizes: makes the entry's libDir when it
+ *       is missing or behind (compile: lib/ older than src/; copy: the copy differs from lib/),
+ *       and for a generated entry, which it does not rebuild (a jsii compile with another
+ *       toolchain), fails when it is missing and warns when it is behind src/.
  *
  * build/ is ignored by git: nothing here is committed twice.
  */
@@ -114,7 +122,8 @@ function flavourReadme(name) {
 
 function buildGenerated(name, { pack }) {
   const out = path.join(BUILD, name);
-  const rewrite = (text, file) => (/\.(ts|js)$/.test(file) ? rewriteSpecifiers(text, name) : text);
+  const flavour = TARGETS[name].flavour;
+  const rewrite = (text, file) => (/\.(ts|js)$/.test(file) ? rewriteSpecifiers(text, flavour) : text);
 
   // Sources: rewritten from scratch each time, so a file removed from src/ is removed here.
   fs.rmSync(path.join(out, 'src'), { recursive: true, force: true });
@@ -123,8 +132,8 @@ function buildGenerated(name, { pack }) {
   copyTree(path.join(ROOT, 'examples', 'typescript'), path.join(out, 'examples', 'typescript'), rewrite,
     (source, entry) => !['cdktf.out', '.gen', 'node_modules'].includes(entry.name));
 
-  writeIfChanged(path.join(out, 'package.json'), flavourPackageJson(name));
-  writeIfChanged(path.join(out, 'README.md'), flavourReadme(name));
+  writeIfChanged(path.join(out, 'package.json'), flavourPackageJson(flavour));
+  writeIfChanged(path.join(out, 'README.md'), flavourReadme(flavour));
   writeIfChanged(path.join(out, 'LICENSE'), fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf-8'));
   writeIfChanged(path.join(out, 'tsconfig.json'), fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf-8'));
   // What the package ships: lib/, .jsii, README.md, LICENSE (as the root package's .npmignore).
@@ -145,8 +154,7 @@ function buildGenerated(name, { pack }) {
   }
 }
 
-function buildAws5() {
-  const name = 'cdktf-aws5';
+function buildCopy(name) {
   const out = path.join(BUILD, name);
   const lib = path.join(ROOT, 'lib');
   if (!fs.existsSync(path.join(lib, 'index.js'))) {
@@ -159,18 +167,70 @@ function buildAws5() {
   copyTree(path.join(ROOT, 'examples', 'typescript'), path.join(out, 'examples', 'typescript'),
     (text, file) => (file.endsWith('.ts') ? text.replace(/(['"])\.\.\/\.\.\/src\1/g, '$1../../lib$1') : text),
     (source, entry) => !['cdktf.out', '.gen', 'node_modules'].includes(entry.name));
-  const link = path.join(out, 'node_modules', '@cdktf', 'provider-aws');
+  const link = path.join(out, 'node_modules', ...FLAVOURS[TARGETS[name].flavour].providerPackage.split('/'));
   fs.rmSync(link, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(link), { recursive: true });
   fs.symlinkSync(path.relative(path.dirname(link), TARGETS[name].providerDir), link, 'dir');
   log(`build/${name}/lib resolves @cdktf/provider-aws to ${require(path.join(link, 'package.json')).version}`);
 }
 
+/** The files under `dir`, relative to it. */
+function listFiles(dir, base = dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]);
+}
+
+/** Compiles lib/ with jsii when it is missing or older than a file of src/. */
+function compileIfStale() {
+  const index = path.join(ROOT, 'lib', 'index.js');
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const stale = built === 0 || listFiles(path.join(ROOT, 'src')).some((f) => fs.statSync(path.join(ROOT, 'src', f)).mtimeMs > built);
+  if (!stale) return;
+  log('compiling the library (jsii)');
+  execFileSync(process.execPath, [require.resolve('jsii/bin/jsii', { paths: [ROOT] }), '--silence-warnings=reserved-word'],
+    { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** Makes an entry's libDir usable (see --ensure above); exits 2 when it cannot. */
+function ensure(name) {
+  const entry = TARGETS[name];
+  if (entry.make === 'compile') return compileIfStale();
+  if (entry.make === 'copy') {
+    compileIfStale();
+    const lib = path.join(ROOT, 'lib');
+    const copy = entry.libDir;
+    const differ = (f) => !fs.existsSync(path.join(copy, f)) || !fs.readFileSync(path.join(lib, f)).equals(fs.readFileSync(path.join(copy, f)));
+    const want = listFiles(lib).filter((f) => /\.(js|d\.ts)$/.test(f));
+    if (want.some(differ) || listFiles(copy).length !== want.length) buildCopy(name);
+    return undefined;
+  }
+  const out = path.join(BUILD, name);
+  if (!fs.existsSync(path.join(entry.libDir, 'index.js'))) {
+    log(`error: build/${name}/lib/index.js is missing: generate and compile it first, with \`node scripts/build-flavour.js ${name}\` (or \`npx projen ${entry.build}\`)`);
+    process.exit(2);
+  }
+  const want = listFiles(path.join(ROOT, 'src'));
+  const have = new Set(listFiles(path.join(out, 'src')));
+  const differ = want.filter((f) => !have.has(f)
+    || rewriteSpecifiers(fs.readFileSync(path.join(ROOT, 'src', f), 'utf-8'), entry.flavour) !== fs.readFileSync(path.join(out, 'src', f), 'utf-8'));
+  differ.push(...[...have].filter((f) => !want.includes(f)));
+  if (differ.length > 0) {
+    log(`WARNING: build/${name} is behind src/ (${differ.map((f) => `src/${f}`).join(' ')} differ): testing the build as it is; ` +
+      `run \`node scripts/build-flavour.js ${name}\` to test the current sources`);
+  }
+  return undefined;
+}
+
 function main(argv) {
-  const [name, ...flags] = argv;
-  if (name === 'cdktf-aws5') return buildAws5();
-  if (name && name !== 'cdktf' && FLAVOURS[name]) return buildGenerated(name, { pack: flags.includes('--package') });
-  throw new Error(`usage: build-flavour.js <cdktn [--package] | cdktf-aws5>, got ${JSON.stringify(argv)}`);
+  const usage = `usage: build-flavour.js <${Object.keys(TARGETS).filter((n) => TARGETS[n].make !== 'compile').join(' | ')}> [--package]` +
+    ` | --ensure <${Object.keys(TARGETS).join(' | ')}>`;
+  const [first, ...rest] = argv;
+  if (first === '--ensure' && TARGETS[rest[0]]) return ensure(rest[0]);
+  const entry = TARGETS[first];
+  if (entry && entry.make === 'copy') return buildCopy(first);
+  if (entry && entry.make === 'generate') return buildGenerated(first, { pack: rest.includes('--package') });
+  throw new Error(`${usage}, got ${JSON.stringify(argv)}`);
 }
 
 main(process.argv.slice(2));

@@ -65,7 +65,11 @@ const TARGETS = {
     // Where `@cdktf/provider-aws` (in the source's vocabulary) really is.
     providerDir: path.join(ROOT, 'node_modules', '@cdktf', 'provider-aws'),
     libDir: path.join(ROOT, 'lib'),
-    // The projen tasks that build libDir and the wheel (scripts/test-all.js runs them).
+    // How libDir is made (scripts/build-flavour.js): 'compile' (jsii, in place), 'copy'
+    // (lib/ copied beside providerDir), 'generate' (the flavour generated from src/).
+    make: 'compile',
+    // The projen tasks that build libDir and the wheel (scripts/test-all.js runs them;
+    // .projenrc.ts defines those of the entries other than this one).
     build: 'compile',
     wheelBuild: 'package:python',
     pythonRequirements: path.join(ROOT, 'test', 'python', 'requirements.txt'),
@@ -77,6 +81,7 @@ const TARGETS = {
     title: 'cdktf 0.21 + @cdktf/provider-aws 20.1.0 (AWS provider 5)',
     providerDir: path.join(ROOT, 'node_modules', '@cdktf', 'provider-aws-20'),
     libDir: path.join(ROOT, 'build', 'cdktf-aws5', 'lib'),
+    make: 'copy',
     build: 'compile:cdktf-aws5',
   },
   'cdktn': {
@@ -84,6 +89,7 @@ const TARGETS = {
     title: 'cdktn 0.24 + @cdktn/provider-aws 25.7.0 (AWS provider 6)',
     providerDir: path.join(ROOT, 'node_modules', '@cdktn', 'provider-aws'),
     libDir: path.join(ROOT, 'build', 'cdktn', 'lib'),
+    make: 'generate',
     build: 'package:cdktn',
     wheelBuild: 'package:cdktn',
     pythonRequirements: path.join(ROOT, 'test', 'python', 'requirements-cdktn.txt'),

