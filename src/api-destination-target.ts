@@ -114,16 +114,26 @@ export interface ApiDestinationTargetProps extends PlacementOptions {
 
   /**
    * A fixed JSON text sent instead of the event: at most 8192 characters.
-   * Cannot be combined with `inputTransformer`.
+   * Cannot be combined with `inputPath` or `inputTransformer`.
    *
-   * @default - the event is sent as it is (or as `inputTransformer` makes it)
+   * @default - the event is sent as it is (or as `inputPath` or `inputTransformer` makes it)
    */
   readonly input?: string;
 
   /**
-   * Rewrites each event before sending it. Cannot be combined with `input`.
+   * A JSONPath (dot notation) that selects the part of the event sent, e.g.
+   * `$.detail`: at most 256 characters. Cannot be combined with `input` or
+   * `inputTransformer`.
    *
-   * @default - the event is sent as it is (or `input` is)
+   * @default - the whole event (or what `input` or `inputTransformer` makes)
+   */
+  readonly inputPath?: string;
+
+  /**
+   * Rewrites each event before sending it. Cannot be combined with `input`
+   * or `inputPath`.
+   *
+   * @default - the event is sent as it is (or as `input` or `inputPath` makes it)
    */
   readonly inputTransformer?: InputTransformerOptions;
 
@@ -229,6 +239,7 @@ export class ApiDestinationTarget extends Construct {
 
     const httpTarget = renderHttpTarget(check, props);
     const input = renderInput(check, props);
+    const inputPath = renderInputPath(check, props);
     const inputTransformer = renderInputTransformer(check, props);
 
     if (props.maximumEventAgeInSeconds !== undefined) {
@@ -262,6 +273,7 @@ export class ApiDestinationTarget extends Construct {
       roleArn: this.roleArn,
       httpTarget,
       input,
+      inputPath,
       inputTransformer,
       retryPolicy,
       deadLetterConfig: props.deadLetterQueueArn === undefined ? undefined : { arn: props.deadLetterQueueArn },
@@ -281,8 +293,8 @@ export class ApiDestinationTarget extends Construct {
    * role as `roleArn` to keep it.
    *
    * @param importId `<rule name>/<target ID>`, or
-   * `<event bus name>/<rule name>/<target ID>` for a rule on another bus, as
-   * `terraform import` takes it
+   * `<event bus>/<rule name>/<target ID>` for a rule on another bus (the bus
+   * in the form `eventBusName` has, name or ARN), as `terraform import` takes it
    * @default - built from `eventBusName`, `ruleName` and `targetId` (and `@<region>` when the
    * target has a `region`); without `targetId` it must be given
    * @see https://developer.hashicorp.com/terraform/language/import
@@ -373,6 +385,18 @@ function renderInput(check: Checker, props: ApiDestinationTargetProps): string |
     }
   }
   return props.input;
+}
+
+function renderInputPath(check: Checker, props: ApiDestinationTargetProps): string | undefined {
+  if (props.inputPath === undefined) return undefined;
+  for (const other of ['input', 'inputTransformer'] as const) {
+    if (props[other] !== undefined) {
+      check.fail('inputPath', `cannot be combined with \`${other}\``, described(`both \`inputPath\` and \`${other}\``),
+        'Pass one of `input`, `inputPath` and `inputTransformer`: EventBridge takes only one.');
+    }
+  }
+  check.string('inputPath', props.inputPath, INPUT_PATH, 'Use a JSONPath of at most 256 characters, e.g. "$.detail".');
+  return props.inputPath;
 }
 
 function renderInputTransformer(check: Checker, props: ApiDestinationTargetProps) {

@@ -89,6 +89,22 @@ describe('ApiDestinationTarget', () => {
     }
   });
 
+  test('sends the part of the event an inputPath selects', () => {
+    const stack = newStack();
+    target(stack, { inputPath: '$.detail' });
+    const block = targetBlock(stack);
+    expect(block.input_path).toBe('$.detail');
+    expect(block.input).toBeUndefined();
+    expect(block.input_transformer).toBeUndefined();
+  });
+
+  test('takes an inputPath that is a token, unjudged', () => {
+    const stack = newStack();
+    const path = new TerraformVariable(stack, 'path', { type: 'string' }).stringValue;
+    target(stack, { inputPath: path });
+    expect(targetBlock(stack).input_path).toBe('${var.path}');
+  });
+
   test('uses a given role instead of creating one', () => {
     const stack = newStack();
     const t = target(stack, { roleArn: ROLE_ARN });
@@ -252,6 +268,12 @@ describe('ApiDestinationTarget', () => {
         '`pathParameterValues` must be a list of strings, got "$.detail.id" (at TestStack/Target). Pass an array such as ["value"].'],
       ['both input and inputTransformer', { input: '{}', inputTransformer: transformer },
         '`input` cannot be combined with `inputTransformer`, got both `input` and `inputTransformer` (at TestStack/Target). Pass a fixed `input` or an `inputTransformer`, not both.'],
+      ['both inputPath and input', { inputPath: '$.detail', input: '{}' },
+        '`inputPath` cannot be combined with `input`, got both `inputPath` and `input` (at TestStack/Target). Pass one of `input`, `inputPath` and `inputTransformer`: EventBridge takes only one.'],
+      ['both inputPath and inputTransformer', { inputPath: '$.detail', inputTransformer: transformer },
+        '`inputPath` cannot be combined with `inputTransformer`, got both `inputPath` and `inputTransformer` (at TestStack/Target). Pass one of `input`, `inputPath` and `inputTransformer`: EventBridge takes only one.'],
+      ['an input path of 257 characters', { inputPath: `$.${'a'.repeat(255)}` },
+        `\`inputPath\` must be at most 256 characters, got "$.${'a'.repeat(57)}..." (257 characters) (at TestStack/Target). Use a JSONPath of at most 256 characters, e.g. "$.detail".`],
       ['an input that is not JSON', { input: 'hello' },
         '`input` must be valid JSON, got "hello" (at TestStack/Target). Pass JSON text, e.g. JSON.stringify({ ... }), or use `inputTransformer` for a template.'],
       ['an input of 8193 characters', { input: `"${'a'.repeat(8191)}"` },

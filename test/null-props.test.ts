@@ -150,7 +150,7 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
       queryStringParameters: { q: 'v' },
       roleArn: 'arn:aws:iam::123456789012:role/events',
-      targetId: 'full', // inputTransformer excludes input
+      targetId: 'full', // inputTransformer and inputPath exclude input
     }),
     build: (stack, props) => new ApiDestinationTarget(stack, 'T', {
       ruleName: 'rule',

@@ -48,20 +48,19 @@ export interface TargetIdentity {
   readonly region?: string;
 }
 
-/** The name in an event bus ARN `arn:...:event-bus/<name>`. */
-const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:event-bus\/(.+)$/;
-
 /**
  * Adopts a rule target: its import ID is `[<bus>/]<rule>/<target ID>` (with `@<region>`), and
- * needs the target ID, which Terraform cannot know for a target whose ID it generates.
+ * needs the target ID, which Terraform cannot know for a target whose ID it generates. The bus is
+ * written as the target gives it, a name or an ARN: the provider's import sets `event_bus_name`
+ * from the ID (an ARN is recognised before the last two `/`), and a different form there than in
+ * the configuration would plan the adopted target for replacement.
  */
 export function adoptTarget(scope: IConstruct, resource: TerraformResource, importId: string | undefined | null, target: TargetIdentity): void {
   const { ruleName, targetId, region } = target;
   let defaultId: string | undefined;
   if (targetId !== undefined) {
     const bus = target.eventBusName;
-    const busName = bus === undefined || Token.isUnresolved(bus) ? bus : (EVENT_BUS_ARN.exec(bus)?.[1] ?? bus);
-    defaultId = `${busName === undefined ? '' : `${busName}/`}${ruleName}/${targetId}`
+    defaultId = `${bus === undefined ? '' : `${bus}/`}${ruleName}/${targetId}`
       + (region === undefined ? '' : `@${region}`);
   }
   importExisting(scope, resource, importId, defaultId,

@@ -81,6 +81,22 @@ class TestApiDestinationTarget:
         assert ("`input` cannot be combined with `inputTransformer`, got both `input` and `inputTransformer` "
                 "(at test/Target). Pass a fixed `input` or an `inputTransformer`, not both.") in str(error.value)
 
+    def test_sends_the_part_of_the_event_an_input_path_selects(self, stack):
+        ApiDestinationTarget(stack, "Target", rule_name="orders",
+                             api_destination=ApiDestination.from_api_destination_arn(stack, "Dest", DESTINATION_ARN),
+                             input_path="$.detail")
+        block = only(stack, "resource", "aws_cloudwatch_event_target")
+        assert block["input_path"] == "$.detail"
+        assert "input" not in block and "input_transformer" not in block
+
+    def test_rejects_an_input_path_with_an_input(self, stack):
+        with pytest.raises(Exception) as error:
+            ApiDestinationTarget(stack, "Target", rule_name="orders",
+                                 api_destination=ApiDestination.from_api_destination_arn(stack, "Dest", DESTINATION_ARN),
+                                 input_path="$.detail", input="{}")
+        assert ("`inputPath` cannot be combined with `input`, got both `inputPath` and `input` (at test/Target). "
+                "Pass one of `input`, `inputPath` and `inputTransformer`: EventBridge takes only one.") in str(error.value)
+
     def test_accepts_tokens(self, stack):
         rule = TerraformVariable(stack, "rule", type="string")
         ApiDestinationTarget(stack, "Target", rule_name=rule.string_value,
