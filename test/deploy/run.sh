@@ -3,10 +3,9 @@
 # validates, deploys, re-plans, updates and destroys them against a local
 # moto server (see test/deploy/README.md).
 #
-# It runs for one entry of the test matrix, FLAVOUR (see scripts/flavours.js):
-#   FLAVOUR=cdktf       lib/ with @cdktf/provider-aws 21.x (the default)
-#   FLAVOUR=cdktf-aws5  build/cdktf-aws5/lib with @cdktf/provider-aws 20.1.0
-#   FLAVOUR=cdktn       build/cdktn/lib with @cdktn/provider-aws 25.x, on Node 22
+# It runs for one entry of the test matrix, FLAVOUR (default cdktf): a row of TARGETS in
+# scripts/flavours.js, which says which compiled library and provider binding it uses
+# (`node scripts/test-all.js --list` shows every entry's steps).
 #
 # Exit status: pytest's; 0 with one line "SKIPPED: <reason>" when Terraform
 # or an AWS provider mirror is missing; 2 when the entry is unknown or its
@@ -59,58 +58,16 @@ if ! node -e "
   npm ci --no-audit --no-fund
 fi
 
-# lib/: compiled here when missing or older than src/ (cdktf-aws5 is a copy of it).
-compile_lib() {
-  if [[ ! -f lib/index.js ]] || [[ -n "$(find src -newer lib/index.js -name '*.ts' -print -quit)" ]]; then
-    echo "deploy suite: compiling the library (npx jsii)"
-    npx jsii --silence-warnings=reserved-word
-  fi
-}
-
-case "$FLAVOUR" in
-  cdktf)
-    compile_lib
-    ;;
-  cdktf-aws5)
-    compile_lib
-    # build/cdktf-aws5/lib is lib/ copied next to a node_modules/@cdktf/provider-aws link to
-    # the 20.1.0 binding: made (a copy, a second) when missing or when it differs from lib/.
-    if [[ ! -f build/cdktf-aws5/lib/index.js || ! -e build/cdktf-aws5/node_modules/@cdktf/provider-aws/package.json ]] \
-        || ! diff -rq lib build/cdktf-aws5/lib >/dev/null 2>&1; then
-      echo "deploy suite: copying lib/ to build/cdktf-aws5 (node scripts/build-flavour.js cdktf-aws5)"
-      node scripts/build-flavour.js cdktf-aws5
-    fi
-    ;;
-  cdktn)
-    if [[ ! -f build/cdktn/lib/index.js ]]; then
-      echo "error: build/cdktn/lib/index.js is missing: generate and compile the cdktn flavour first," \
-        "with \`node scripts/build-flavour.js cdktn\` (or \`npx projen compile:cdktn\`)" >&2
-      exit 2
-    fi
-    # The generated sources must be src/ as it is now (with rewritten imports); the suite
-    # tests the compiled build as it is, so say so when it is behind.
-    stale="$(node -e "
-      const fs = require('fs'), path = require('path');
-      const { rewriteSpecifiers } = require('./scripts/flavours');
-      const list = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? list(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]);
-      const want = list('src'), have = new Set(list('build/cdktn/src'));
-      const differ = want.filter((f) => !have.has(f) || rewriteSpecifiers(fs.readFileSync(path.join('src', f), 'utf-8'), 'cdktn')
-        !== fs.readFileSync(path.join('build/cdktn/src', f), 'utf-8'));
-      differ.push(...[...have].filter((f) => !want.includes(f)));
-      process.stdout.write(differ.map((f) => 'src/' + f).join(' '));
-    ")"
-    if [[ -n "$stale" ]]; then
-      echo "deploy suite: WARNING: build/cdktn is behind src/ ($stale differ): testing the build as it is;" \
-        "run \`node scripts/build-flavour.js cdktn\` to test the current sources" >&2
-    fi
-    if [[ -z "$(node -e "process.stdout.write(require('./scripts/flavours').node22() || '')")" ]]; then
-      echo "error: FLAVOUR=cdktn runs on Node.js 22 from tools/cdktn (@cdktn/provider-aws needs Node >= 22.11)," \
-        "which is not installed: run \`npx projen tools:cdktn\`" >&2
-      exit 2
-    fi
-    ;;
-esac
+# The entry's library: built when missing or behind, as its row in scripts/flavours.js says
+# (`node scripts/build-flavour.js --ensure`); a generated entry is not rebuilt here, only
+# reported when missing (exit 2) or behind src/ (a warning).
+node scripts/build-flavour.js --ensure "$FLAVOUR"
+if [[ "$(node -p "require('./scripts/flavours').currentTarget().node22 ? 'yes' : 'no'")" == yes ]] \
+    && [[ -z "$(node -e "process.stdout.write(require('./scripts/flavours').node22() || '')")" ]]; then
+  echo "error: FLAVOUR=$FLAVOUR runs on Node.js 22 from tools/cdktn (its provider binding needs Node >= 22.11)," \
+    "which is not installed: run \`npx projen tools:cdktn\`" >&2
+  exit 2
+fi
 echo "deploy suite: library $(node -p "require('path').relative('.', require('./scripts/flavours').currentTarget().libDir)"), Node.js $(
   "$(node -p "const f = require('./scripts/flavours'); f.nodeFor(f.currentTarget())")" --version)"
 
