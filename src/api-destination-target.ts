@@ -1,13 +1,15 @@
 import type { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
 import { PlacementOptions } from './placement';
 import { adoptTarget, moveFromAddress, TargetIdentity } from './private/adoption';
+import { queueUrlFromArn, ruleArnFrom } from './private/arns';
 import { binding } from './private/bindings';
 import { placement, placementOf, requireSameRegion } from './private/placement';
-import { invokeApiDestinationStatement, renderPolicy } from './private/policies';
+import { deadLetterQueueStatement, invokeApiDestinationStatement, renderPolicy } from './private/policies';
 import {
   DEAD_LETTER_QUEUE_ARN,
   EVENT_BUS_NAME_OR_ARN,
@@ -21,6 +23,7 @@ import {
   PATH_PARAMETER,
   QUERY_KEY,
   ROLE_ARN,
+  RULE_ARN,
   RULE_NAME,
   TARGET_HEADER_VALUE,
   TARGET_ID,
@@ -156,12 +159,34 @@ export interface ApiDestinationTargetProps extends PlacementOptions {
   /**
    * The ARN of an SQS queue that receives the events EventBridge could not
    * deliver. The queue's policy must allow `events.amazonaws.com` to
-   * `sqs:SendMessage` (this construct does not change the queue).
+   * `sqs:SendMessage` for this rule: the statement is rendered as
+   * `deadLetterQueuePolicyJson` for you to merge into the queue's policy,
+   * or written as the queue's policy with `ownsDeadLetterQueuePolicy`.
    *
    * @default - no dead-letter queue: undelivered events are dropped
    * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
    */
   readonly deadLetterQueueArn?: string;
+
+  /**
+   * Writes the dead-letter queue's whole policy (`aws_sqs_queue_policy`, construct
+   * id `DeadLetterQueuePolicy`) with the one statement EventBridge needs. Set it
+   * only for a queue whose policy this target owns: an `aws_sqs_queue_policy`
+   * replaces every statement the queue's policy had, and two of them on one
+   * queue overwrite each other. Requires `deadLetterQueueArn`.
+   *
+   * @default false - the queue's policy is not changed; merge `deadLetterQueuePolicyJson` into it
+   */
+  readonly ownsDeadLetterQueuePolicy?: boolean;
+
+  /**
+   * The rule's ARN, e.g. `rule.arn`: the `aws:SourceArn` of the dead-letter
+   * queue's policy. Only used with `deadLetterQueueArn`.
+   *
+   * @default - built from the API destination's partition, region and account,
+   * `eventBusName` and `ruleName`
+   */
+  readonly ruleArn?: string;
 
   /**
    * The ARN of an IAM role EventBridge assumes to invoke the API destination.
@@ -198,6 +223,26 @@ export class ApiDestinationTarget extends Construct {
    * @default - undefined when `roleArn` was given
    */
   public readonly role?: IamRole;
+
+  /**
+   * The policy the dead-letter queue needs, as JSON (a reference to the
+   * `aws_iam_policy_document` data source, construct id
+   * `DeadLetterQueuePolicyDocument`): `sqs:SendMessage` on the queue for
+   * `events.amazonaws.com`, on condition `aws:SourceArn` = the rule's ARN.
+   * Merge it into the queue's policy, e.g. through `source_policy_documents`
+   * of the document that renders it.
+   *
+   * @default - undefined without `deadLetterQueueArn`
+   */
+  public readonly deadLetterQueuePolicyJson?: string;
+
+  /**
+   * The queue policy written with `ownsDeadLetterQueuePolicy` (construct id
+   * `DeadLetterQueuePolicy`).
+   *
+   * @default - undefined unless `ownsDeadLetterQueuePolicy` is set
+   */
+  public readonly deadLetterQueuePolicy?: SqsQueuePolicy;
 
   /**
    * The target's ID within the rule.
@@ -256,6 +301,27 @@ export class ApiDestinationTarget extends Construct {
 
     check.optionalString('deadLetterQueueArn', props.deadLetterQueueArn, DEAD_LETTER_QUEUE_ARN,
       'Pass the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue.');
+    check.optionalString('ruleArn', props.ruleArn, RULE_ARN, 'Pass the rule\'s ARN, e.g. `rule.arn` of an aws_cloudwatch_event_rule.');
+    const ownsQueuePolicy = check.optionalBoolean('ownsDeadLetterQueuePolicy', props.ownsDeadLetterQueuePolicy) ?? false;
+    if (props.deadLetterQueueArn !== undefined) {
+      const ruleArn = props.ruleArn ?? ruleArnFrom(apiDestinationArn, props.eventBusName, props.ruleName);
+      const policy = renderPolicy(this, {
+        statements: [deadLetterQueueStatement(props.deadLetterQueueArn, ruleArn)],
+        provider: where.provider,
+        documentId: 'DeadLetterQueuePolicyDocument',
+      });
+      this.deadLetterQueuePolicyJson = policy.policyJson;
+      if (ownsQueuePolicy) {
+        this.deadLetterQueuePolicy = new (binding('SqsQueuePolicy'))(this, 'DeadLetterQueuePolicy', {
+          queueUrl: queueUrlFromArn(props.deadLetterQueueArn),
+          policy: policy.policyJson,
+          provider: where.provider,
+          region: where.region,
+        });
+      }
+    } else if (ownsQueuePolicy) {
+      check.fail('ownsDeadLetterQueuePolicy', 'needs `deadLetterQueueArn`', true, 'Set `deadLetterQueueArn`, or omit `ownsDeadLetterQueuePolicy`.');
+    }
 
     if (props.roleArn !== undefined) {
       check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');

@@ -312,3 +312,98 @@ describe('ApiDestinationTarget', () => {
     });
   });
 });
+
+describe('ApiDestinationTarget dead-letter queue policy', () => {
+  function dlqStatement(stack: TerraformStack, t: ApiDestinationTarget): any {
+    const documents = synthObject(stack).data.aws_iam_policy_document;
+    const document = t.node.findChild('DeadLetterQueuePolicyDocument') as DataAwsIamPolicyDocument;
+    expect(resolved(stack, t.deadLetterQueuePolicyJson)).toBe(`\${data.aws_iam_policy_document.${document.friendlyUniqueId}.json}`);
+    return documents[document.friendlyUniqueId].statement;
+  }
+
+  test('renders what EventBridge needs, for this rule only, and leaves the queue alone', () => {
+    const stack = newStack();
+    const t = target(stack, { deadLetterQueueArn: QUEUE_ARN });
+    expect(dlqStatement(stack, t)).toEqual([{
+      sid: 'EventBridgeDeadLetterQueue',
+      effect: 'Allow',
+      actions: ['sqs:SendMessage'],
+      principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+      resources: [QUEUE_ARN],
+      condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: ['arn:aws:events:us-east-1:123456789012:rule/orders'] }],
+    }]);
+    expect(t.deadLetterQueuePolicy).toBeUndefined();
+    expect(synthObject(stack).resource.aws_sqs_queue_policy).toBeUndefined();
+    expect(targetBlock(stack).dead_letter_config).toEqual({ arn: QUEUE_ARN });
+  });
+
+  test.each<[string, string | undefined, string]>([
+    ['the default bus', undefined, 'rule/orders'],
+    ['the default bus by name', 'default', 'rule/orders'],
+    ['a bus by name', 'shop', 'rule/shop/orders'],
+    ['a bus by ARN', 'arn:aws:events:us-east-1:123456789012:event-bus/shop', 'rule/shop/orders'],
+    ['the default bus by ARN', 'arn:aws:events:us-east-1:123456789012:event-bus/default', 'rule/orders'],
+  ])('names the rule\'s ARN on %s', (_case, eventBusName, path) => {
+    const stack = newStack();
+    const t = target(stack, { deadLetterQueueArn: QUEUE_ARN, eventBusName });
+    expect(dlqStatement(stack, t)[0].condition[0].values).toEqual([`arn:aws:events:us-east-1:123456789012:${path}`]);
+  });
+
+  test('names the rule of a bus given as a token with Terraform\'s functions', () => {
+    const stack = newStack();
+    const bus = new TerraformVariable(stack, 'bus', { type: 'string' }).stringValue;
+    const t = target(stack, { deadLetterQueueArn: QUEUE_ARN, eventBusName: bus });
+    expect(dlqStatement(stack, t)[0].condition[0].values).toEqual([
+      'arn:aws:events:us-east-1:123456789012:rule/${(element(reverse(split("/", var.bus)), 0) == "default") ? "orders" : "${element(reverse(split("/", var.bus)), 0)}/orders"}',
+    ]);
+  });
+
+  test('uses a given ruleArn', () => {
+    const stack = newStack();
+    const t = target(stack, { deadLetterQueueArn: QUEUE_ARN, ruleArn: 'arn:aws:events:us-east-1:123456789012:rule/shop/orders' });
+    expect(dlqStatement(stack, t)[0].condition[0].values).toEqual(['arn:aws:events:us-east-1:123456789012:rule/shop/orders']);
+  });
+
+  test('writes the queue\'s whole policy only when told the target owns it', () => {
+    const stack = newStack();
+    const t = target(stack, { deadLetterQueueArn: QUEUE_ARN, ownsDeadLetterQueuePolicy: true });
+    const document = t.node.findChild('DeadLetterQueuePolicyDocument') as DataAwsIamPolicyDocument;
+    const policies = synthObject(stack).resource.aws_sqs_queue_policy;
+    expect(Object.values(policies)).toEqual([{
+      queue_url: 'https://sqs.us-east-1.amazonaws.com/123456789012/webhook-dlq',
+      policy: `\${data.aws_iam_policy_document.${document.friendlyUniqueId}.json}`,
+    }]);
+    expect(t.deadLetterQueuePolicy!.node.id).toBe('DeadLetterQueuePolicy');
+  });
+
+  test('builds the URL of a queue given as a token, in its partition', () => {
+    const stack = newStack();
+    const queue = new TerraformVariable(stack, 'queue', { type: 'string' }).stringValue;
+    target(stack, { deadLetterQueueArn: queue, ownsDeadLetterQueuePolicy: true });
+    const [policy] = Object.values<any>(synthObject(stack).resource.aws_sqs_queue_policy);
+    expect(policy.queue_url).toBe('https://sqs.${element(split(":", var.queue), 3)}.${(element(split(":", var.queue), 1) == "aws-cn") ? "amazonaws.com.cn" : "amazonaws.com"}/${element(split(":", var.queue), 4)}/${element(split(":", var.queue), 5)}');
+  });
+
+  test('a China queue has its own domain', () => {
+    const stack = newStack();
+    target(stack, {
+      apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Cn', 'arn:aws-cn:events:cn-north-1:123456789012:api-destination/d/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d'),
+      deadLetterQueueArn: 'arn:aws-cn:sqs:cn-north-1:123456789012:dlq',
+      ownsDeadLetterQueuePolicy: true,
+    });
+    const [policy] = Object.values<any>(synthObject(stack).resource.aws_sqs_queue_policy);
+    expect(policy.queue_url).toBe('https://sqs.cn-north-1.amazonaws.com.cn/123456789012/dlq');
+  });
+
+  test.each<[string, Partial<ApiDestinationTargetProps>, string]>([
+    ['owning a queue policy without a queue', { ownsDeadLetterQueuePolicy: true },
+      '`ownsDeadLetterQueuePolicy` needs `deadLetterQueueArn`, got boolean true (at TestStack/Target). Set `deadLetterQueueArn`, or omit `ownsDeadLetterQueuePolicy`.'],
+    ['a non-boolean owner flag', { deadLetterQueueArn: QUEUE_ARN, ownsDeadLetterQueuePolicy: 'yes' as any },
+      '`ownsDeadLetterQueuePolicy` must be true or false, got "yes" (at TestStack/Target). Pass a literal true or false for `ownsDeadLetterQueuePolicy`, or omit it.'],
+    ['a rule ARN that is a queue ARN', { deadLetterQueueArn: QUEUE_ARN, ruleArn: QUEUE_ARN },
+      '`ruleArn` must be an EventBridge rule ARN (arn:<partition>:events:<region>:<account>:rule/[<event bus>/]<rule name>), got "arn:aws:sqs:us-east-1:123456789012:webhook-dlq" (at TestStack/Target). Pass the rule\'s ARN, e.g. `rule.arn` of an aws_cloudwatch_event_rule.'],
+  ])('rejects %s', (_case, props, message) => {
+    const stack = newStack();
+    expect(() => target(stack, props)).toThrow(message);
+  });
+});

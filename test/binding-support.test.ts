@@ -56,6 +56,33 @@ const SET_ALONE: Record<string, () => { json: string; value: string }> = {
     new ApiDestinationTarget(stack, 'Target', { ruleName: 'orders', apiDestination, roleArn: 'arn:aws:iam::123456789012:role/r' });
     return { json: Testing.synth(stack), value: `"arn": "${arn}"` };
   },
+  'ApiDestinationTargetProps.inputPath': () => {
+    const stack = newStack();
+    new ApiDestinationTarget(stack, 'Target', {
+      ruleName: 'orders', apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest', DESTINATION_ARN), inputPath: '$.detail',
+    });
+    return { json: Testing.synth(stack), value: '"input_path": "$.detail"' };
+  },
+  'ApiDestinationTargetProps.ownsDeadLetterQueuePolicy': () => {
+    const stack = newStack();
+    new ApiDestinationTarget(stack, 'Target', {
+      ruleName: 'orders',
+      apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest', DESTINATION_ARN),
+      deadLetterQueueArn: 'arn:aws:sqs:us-east-1:123456789012:orders-dlq',
+      ownsDeadLetterQueuePolicy: true,
+    });
+    return { json: Testing.synth(stack), value: '"queue_url": "https://sqs.us-east-1.amazonaws.com/123456789012/orders-dlq"' };
+  },
+  'ApiDestinationTargetProps.ruleArn': () => {
+    const stack = newStack();
+    new ApiDestinationTarget(stack, 'Target', {
+      ruleName: 'orders',
+      apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest', DESTINATION_ARN),
+      deadLetterQueueArn: 'arn:aws:sqs:us-east-1:123456789012:orders-dlq',
+      ruleArn: 'arn:aws:events:us-east-1:123456789012:rule/shop/orders',
+    });
+    return { json: Testing.synth(stack), value: '"arn:aws:events:us-east-1:123456789012:rule/shop/orders"' };
+  },
   'SecretsManagerSecretOptions.versionId': () => {
     const stack = newStack();
     new ApiKeyConnection(stack, 'Conn', {

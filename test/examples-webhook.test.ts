@@ -29,6 +29,18 @@ describe('examples/webhook', () => {
     expect(json).toHaveResourceWithProperties(IamRolePolicy, { name: 'invoke-api-destination' });
   });
 
+  test('lets EventBridge write to the dead-letter queue for this rule only, through the target', () => {
+    const parsed = JSON.parse(synth());
+    const [queuePolicy] = Object.values<any>(parsed.resource.aws_sqs_queue_policy);
+    const document = queuePolicy.policy.match(/^\$\{data\.aws_iam_policy_document\.([\w]+)\.json\}$/)[1];
+    expect(parsed.data.aws_iam_policy_document[document].statement).toEqual([expect.objectContaining({
+      actions: ['sqs:SendMessage'],
+      principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+      resources: ['${aws_sqs_queue.DeadLetters.arn}'],
+      condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: ['${aws_cloudwatch_event_rule.OrderPlaced.arn}'] }],
+    })]);
+  });
+
   test('keeps the API key out of the JSON and writes an event pattern and transformer that parse', () => {
     const json = synth();
     const parsed = JSON.parse(json);

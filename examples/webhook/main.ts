@@ -11,10 +11,8 @@
  */
 import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -64,21 +62,13 @@ export class WebhookStack extends TerraformStack {
       }),
     });
 
-    // 4. The dead-letter queue, which EventBridge may write to for this rule only.
+    // 4. The dead-letter queue. The target writes its policy (ownsDeadLetterQueuePolicy below):
+    //    EventBridge may send to it for this rule only. The queue is this stack's, so no other
+    //    statement of its policy is lost.
     const deadLetters = new SqsQueue(this, 'DeadLetters', {
       name: 'partner-orders-dlq',
       messageRetentionSeconds: 14 * 24 * 3600,
     });
-    const dlqPolicy = new DataAwsIamPolicyDocument(this, 'DeadLettersPolicy', {
-      statement: [{
-        effect: 'Allow',
-        actions: ['sqs:SendMessage'],
-        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
-        resources: [deadLetters.arn],
-        condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: [rule.arn] }],
-      }],
-    });
-    new SqsQueuePolicy(this, 'DeadLettersQueuePolicy', { queueUrl: deadLetters.url, policy: dlqPolicy.json });
 
     // 5. The target: the rule's events, reshaped, to the API destination, with
     //    a role (created) allowed to invoke it, retries and the dead-letter queue.
@@ -96,6 +86,8 @@ export class WebhookStack extends TerraformStack {
       maximumEventAgeInSeconds: 3600,
       maximumRetryAttempts: 20,
       deadLetterQueueArn: deadLetters.arn,
+      ownsDeadLetterQueuePolicy: true,
+      ruleArn: rule.arn,
     });
 
     new TerraformOutput(this, 'api_destination_arn', { value: destination.apiDestinationArn });

@@ -17,6 +17,7 @@ import type { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib
 import type { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 
 const LOADERS = {
   CloudwatchEventApiDestination: () => require('@cdktf/provider-aws/lib/cloudwatch-event-api-destination')
@@ -36,6 +37,7 @@ const LOADERS = {
     .DataAwsSsmParameter as typeof DataAwsSsmParameter,
   IamRole: () => require('@cdktf/provider-aws/lib/iam-role').IamRole as typeof IamRole,
   IamRolePolicy: () => require('@cdktf/provider-aws/lib/iam-role-policy').IamRolePolicy as typeof IamRolePolicy,
+  SqsQueuePolicy: () => require('@cdktf/provider-aws/lib/sqs-queue-policy').SqsQueuePolicy as typeof SqsQueuePolicy,
 };
 
 type Bindings = { [K in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[K]> };

@@ -10,9 +10,9 @@ import { binding } from './bindings';
  * The one path by which the library writes IAM permissions: a policy document rendered by an
  * `aws_iam_policy_document` data source and, when a role is named, attached to that role as an
  * inline `aws_iam_role_policy`. RoleGrant (grantInvoke, grantRetrieveCredentials),
- * StepFunctionsHttpTaskGrant and the role ApiDestinationTarget creates all go through
- * renderPolicy; the statements come from invokeApiDestinationStatement here and
- * connectionCredentialStatements (connection-permissions.ts).
+ * StepFunctionsHttpTaskGrant, the role ApiDestinationTarget creates and its dead-letter queue
+ * policy all go through renderPolicy; the statements come from invokeApiDestinationStatement and
+ * deadLetterQueueStatement here and connectionCredentialStatements (connection-permissions.ts).
  */
 
 /** What to render, where and for whom. */
@@ -67,6 +67,24 @@ export function invokeApiDestinationStatement(destination: IApiDestination): Dat
     effect: 'Allow',
     actions: ['events:InvokeApiDestination'],
     resources: [destination.apiDestinationArnForPolicy],
+  };
+}
+
+/**
+ * What a dead-letter queue's policy must allow for EventBridge to send it a rule's undelivered
+ * events: `sqs:SendMessage` on the queue for the service principal `events.amazonaws.com`, only
+ * on behalf of that rule (`aws:SourceArn`).
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+ */
+export function deadLetterQueueStatement(queueArn: string, ruleArn: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: 'EventBridgeDeadLetterQueue',
+    effect: 'Allow',
+    actions: ['sqs:SendMessage'],
+    principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+    resources: [queueArn],
+    condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: [ruleArn] }],
   };
 }
 

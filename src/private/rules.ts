@@ -252,6 +252,13 @@ export const DEAD_LETTER_QUEUE_ARN: StringRule = {
 };
 
 /** RoleArn (1-1600). Beyond the model: an IAM role ARN is required. */
+export const RULE_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^arn:aws[a-z-]*:events:[a-z0-9-]+:\d{12}:rule\/.+$/,
+  text: 'must be an EventBridge rule ARN (arn:<partition>:events:<region>:<account>:rule/[<event bus>/]<rule name>)',
+};
+
 export const ROLE_ARN: StringRule = {
   min: 1,
   max: 1600,

@@ -100,6 +100,18 @@ export class Checker {
     if (typeof value !== 'string') this.fail(property, 'must be a string', value, `Pass a string for \`${property}\`.`, options);
   }
 
+  /**
+   * An optional literal boolean (it decides what is synthesized, so a token cannot stand for it);
+   * returns it, or undefined when absent.
+   */
+  public optionalBoolean(property: string, value: boolean | undefined): boolean | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'boolean') {
+      this.fail(property, 'must be true or false', value, `Pass a literal true or false for \`${property}\`, or omit it.`);
+    }
+    return value;
+  }
+
   /** A number that must be an integer within `rule`. */
   public integer(property: string, value: number, rule: IntegerRule, fix: string): void {
     if (typeof value !== 'number') this.fail(property, rule.text, value, fix);

@@ -118,6 +118,7 @@ class Clients:
         self.secretsmanager = harness.aws_client("secretsmanager", endpoint, region)
         self.ssm = harness.aws_client("ssm", endpoint, region)
         self.iam = harness.aws_client("iam", endpoint, region)
+        self.sqs = harness.aws_client("sqs", endpoint, region)
         self.events.meta.events.register("after-call.events.DescribeConnection", _keep_raw_auth_parameters)
         self._endpoint = endpoint
         self._regions = regions if regions is not None else {}

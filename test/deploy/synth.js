@@ -89,7 +89,7 @@ const secret = args.secret || 'secret-v1';
 const sourceSecretId = args['source-secret-id'] || `${prefix}/source`;
 const ssmParameter = args['ssm-parameter'] || `/${prefix}/tenant-token`;
 
-const SERVICES = ['events', 'secretsmanager', 'ssm', 'sts', 'iam'];
+const SERVICES = ['events', 'secretsmanager', 'ssm', 'sts', 'iam', 'sqs'];
 
 /** The emulator-bound AWS provider every scenario stack uses (us-east-1). */
 function emulatorProvider(stack) {
@@ -300,9 +300,15 @@ const SCENARIOS = {
       eventPattern: JSON.stringify({ source: ['deploy.test.placed'] }),
       provider,
     });
+    // A dead-letter queue whose policy the target owns (the queue is this stack's).
+    const { SqsQueue } = bindingModule('sqs-queue');
+    const queue = new SqsQueue(scope, 'DeadLetters', { name: `${name}-dlq`, provider });
     const target = new ApiDestinationTarget(scope, 'Target', {
       ruleName: rule.name,
       apiDestination: destination,
+      deadLetterQueueArn: queue.arn,
+      ownsDeadLetterQueuePolicy: true,
+      ruleArn: rule.arn,
       targetId: 'placed',
       pathParameterValues: ['$.detail.id'],
       inputTransformer: { inputPathsMap: { id: '$.detail.id' }, inputTemplate: '{"id": <id>}' },
@@ -327,6 +333,7 @@ const SCENARIOS = {
           pathParameterValues: ['$.detail.id'],
           inputTransformer: { InputPathsMap: { id: '$.detail.id' }, InputTemplate: '{"id": <id>}' },
           retryPolicy: { MaximumEventAgeInSeconds: 600, MaximumRetryAttempts: 1 },
+          deadLetterQueueName: `${name}-dlq`,
         },
       },
       expected: {

@@ -67,6 +67,8 @@ function names(stackName) {
     httpMethod: 'PUT',
     rateLimit: 7,
     rule: `${base}-rule`,
+    bus: `${base}-bus`,
+    busRule: `${base}-bus-rule`,
     targetId: 'webhook',
     targetRole: `${base}-target-role`,
     invokerRole: `${base}-invoker`,
@@ -119,6 +121,16 @@ function adoptionStack(app) {
     roleArn: args['target-role-arn'],
   });
   target.adoptExisting();
+  // A target of a rule on a custom bus given by ARN: its import ID keeps the ARN, which the
+  // provider's import writes to event_bus_name, so the adopted target plans no replacement.
+  const busTarget = new ApiDestinationTarget(stack, 'ToWebhookOnBus', {
+    ruleName: n.busRule,
+    eventBusName: args['bus-arn'],
+    targetId: n.targetId,
+    apiDestination: destination,
+    roleArn: args['target-role-arn'],
+  });
+  busTarget.adoptExisting();
 
   const manifest = {
     names: n,
@@ -126,6 +138,7 @@ function adoptionStack(app) {
       connection: `aws_cloudwatch_event_connection.${connection.resource.friendlyUniqueId}`,
       destination: `aws_cloudwatch_event_api_destination.${destination.resource.friendlyUniqueId}`,
       target: `aws_cloudwatch_event_target.${target.resource.friendlyUniqueId}`,
+      busTarget: `aws_cloudwatch_event_target.${busTarget.resource.friendlyUniqueId}`,
     },
     grants: {},
   };

@@ -111,7 +111,8 @@ def adoption(tf, aws, moto_server) -> Adoption:
     """The objects boto3 creates outside Terraform, and the adopting stack, initialized."""
     a = Adoption(tf, aws, moto_server.endpoint)
     # The names are the synth script's; synthesize once to learn them (nothing is applied).
-    n = synth(a.root / "names", a.endpoint, "adoption", "adopt", target_role_arn="arn:aws:iam::123456789012:role/x")["names"]
+    n = synth(a.root / "names", a.endpoint, "adoption", "adopt", target_role_arn="arn:aws:iam::123456789012:role/x",
+              bus_arn="arn:aws:events:us-east-1:123456789012:event-bus/x")["names"]
     trust = json.dumps({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
     for role in (n["targetRole"], n["invokerRole"], n["schedulerRole"], n["credentialsRole"], n["keyedRole"]):
@@ -129,7 +130,12 @@ def adoption(tf, aws, moto_server) -> Adoption:
     aws.events.put_rule(Name=n["rule"], EventPattern=json.dumps({"source": ["deploy.test"]}))
     aws.events.put_targets(Rule=n["rule"], Targets=[{
         "Id": n["targetId"], "Arn": dest["ApiDestinationArn"], "RoleArn": a.existing[f"role:{n['targetRole']}"]}])
-    a.synth("adopt", target_role_arn=a.existing[f"role:{n['targetRole']}"])
+    # A rule on a custom bus, whose target the stack names with the bus's ARN.
+    a.existing["busArn"] = aws.events.create_event_bus(Name=n["bus"])["EventBusArn"]
+    aws.events.put_rule(Name=n["busRule"], EventBusName=n["bus"], EventPattern=json.dumps({"source": ["deploy.test"]}))
+    aws.events.put_targets(Rule=n["busRule"], EventBusName=n["bus"], Targets=[{
+        "Id": n["targetId"], "Arn": dest["ApiDestinationArn"], "RoleArn": a.existing[f"role:{n['targetRole']}"]}])
+    a.synth("adopt", target_role_arn=a.existing[f"role:{n['targetRole']}"], bus_arn=a.existing["busArn"])
     tf.terraform.init(a.stack_dir)
     yield a
     # What boto3 made and Terraform does not manage (the roles, the rule): removed so that a
@@ -141,6 +147,10 @@ def adoption(tf, aws, moto_server) -> Adoption:
     for target in aws.events.list_targets_by_rule(Rule=n["rule"])["Targets"]:
         aws.events.remove_targets(Rule=n["rule"], Ids=[target["Id"]])
     aws.events.delete_rule(Name=n["rule"])
+    for target in aws.events.list_targets_by_rule(Rule=n["busRule"], EventBusName=n["bus"])["Targets"]:
+        aws.events.remove_targets(Rule=n["busRule"], EventBusName=n["bus"], Ids=[target["Id"]])
+    aws.events.delete_rule(Name=n["busRule"], EventBusName=n["bus"])
+    aws.events.delete_event_bus(Name=n["bus"])
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +170,12 @@ def test_adoption_plan_imports_and_creates_or_destroys_nothing(adoption, adoptio
     assert set(adoption_plan["update"]) <= {a["connection"]}, adoption_plan
 
 
+def test_adoption_of_a_target_on_a_bus_given_by_arn_keeps_the_arn_in_the_import_id(adoption):
+    n, a = adoption.manifests["adopt"]["names"], adoption.manifests["adopt"]["addresses"]
+    imports = {i["to"]: i["id"] for i in adoption.manifests["adopt"]["config"]["import"]}
+    assert imports[a["busTarget"]] == f"{adoption.existing['busArn']}/{n['busRule']}/{n['targetId']}"
+
+
 @pytest.fixture(scope="module")
 def adopted(adoption, adoption_plan):
     adoption.tf.terraform.apply(adoption.stack_dir)
@@ -174,6 +190,8 @@ def test_adoption_apply_keeps_the_objects_that_were_there(adopted):
     n = adopted.manifests["adopt"]["names"]
     targets = adopted.aws.events.list_targets_by_rule(Rule=n["rule"])["Targets"]
     assert [(t["Id"], t["Arn"]) for t in targets] == [(n["targetId"], e["destinationArn"])]
+    on_bus = adopted.aws.events.list_targets_by_rule(Rule=n["busRule"], EventBusName=n["bus"])["Targets"]
+    assert [(t["Id"], t["Arn"]) for t in on_bus] == [(n["targetId"], e["destinationArn"])]
     state = adopted.tf.terraform.run(adopted.stack_dir, "state", "list", "-no-color").stdout.split()
     assert set(adopted.manifests["adopt"]["addresses"].values()) <= set(state), state
 
@@ -193,7 +211,7 @@ def granted(adopted):
     kms.create_alias(AliasName=alias, TargetKeyId=key["KeyId"])
     a.key_arn = key["Arn"]
     n = a.manifests["adopt"]["names"]
-    a.synth("grant", target_role_arn=a.existing[f"role:{n['targetRole']}"],
+    a.synth("grant", target_role_arn=a.existing[f"role:{n['targetRole']}"], bus_arn=a.existing["busArn"],
             destination_arn=a.existing["destinationArn"], connection_arn=a.existing["connectionArn"],
             connection_secret_arn=a.existing["connectionSecretArn"], key_alias=alias)
     a.tf.terraform.apply(a.stack_dir)

@@ -260,9 +260,13 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
                           ("RetryPolicy", a["retryPolicy"])):
             if t.get(key) != want:
                 problems.append(f"target {key}: expected {want!r}, got {t.get(key)!r}")
-        for key in ("Input", "InputPath", "DeadLetterConfig"):
+        for key in ("Input", "InputPath"):
             if t.get(key):
                 problems.append(f"target {key}: unexpected {t[key]!r}")
+        if a.get("deadLetterQueueName"):
+            problems += check_dead_letter_queue(aws, a["deadLetterQueueName"], t.get("DeadLetterConfig"), rule.get("Arn"))
+        elif t.get("DeadLetterConfig"):
+            problems.append(f"target DeadLetterConfig: unexpected {t['DeadLetterConfig']!r}")
     if out["targetId"] != a["targetId"]:
         problems.append(f"output target id {out['targetId']!r} != {a['targetId']!r}")
 
@@ -299,6 +303,24 @@ def check_api_destination(d: Deployment, scenario: str, revision: int, outputs: 
     assert not problems, (f"the API destination of scenario {scenario} does not match what was asked:\n"
                           + "\n".join(problems))
     return {"destination": dest, "target": targets[0], "role": role}
+
+
+def check_dead_letter_queue(aws, queue_name: str, dead_letter_config, rule_arn: str) -> list[str]:
+    """The target sends to the queue, and the queue's policy (written by the target) lets
+    EventBridge send to it for that rule only."""
+    problems = []
+    url = aws.sqs.get_queue_url(QueueName=queue_name)["QueueUrl"]
+    attributes = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn", "Policy"])["Attributes"]
+    if dead_letter_config != {"Arn": attributes["QueueArn"]}:
+        problems.append(f"target DeadLetterConfig: expected {{'Arn': {attributes['QueueArn']!r}}}, got {dead_letter_config!r}")
+    policy = json.loads(attributes.get("Policy") or "{}")
+    got = [(st.get("Effect"), st.get("Principal"), _as_list(st.get("Action")), _as_list(st.get("Resource")), st.get("Condition"))
+           for st in policy.get("Statement", [])]
+    want = [("Allow", {"Service": "events.amazonaws.com"}, ["sqs:SendMessage"], [attributes["QueueArn"]],
+             {"ArnEquals": {"aws:SourceArn": rule_arn}})]
+    if got != want:
+        problems.append(f"dead-letter queue policy: expected {want!r}, got {got!r}")
+    return problems
 
 
 def _as_list(value) -> list:
@@ -397,7 +419,7 @@ def test_synth_keeps_every_scenario_and_the_provider_region(deployment):
             kinds = sorted({k for k, _, _ in mine})
             assert kinds == ["aws_cloudwatch_event_api_destination", "aws_cloudwatch_event_connection",
                              "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_iam_policy_document",
-                             "aws_iam_role", "aws_iam_role_policy"], kinds
+                             "aws_iam_role", "aws_iam_role_policy", "aws_sqs_queue", "aws_sqs_queue_policy"], kinds
             assert all(b.get("provider") == "aws.placed" for _, _, b in mine), \
                 [(k, n, b.get("provider")) for k, n, b in mine if b.get("provider") != "aws.placed"]
             others = [(k, n) for k, n, b in blocks if (k, n, b) not in mine and b.get("provider")]
@@ -600,6 +622,10 @@ def test_destroy_api_destination(destroyed, scenario):
     with pytest.raises(events.exceptions.ResourceNotFoundException):
         events.list_targets_by_rule(Rule=a["ruleName"])
     assert a["ruleName"] not in [r["Name"] for r in events.list_rules()["Rules"]]
+    if a.get("deadLetterQueueName"):
+        sqs = d.aws.in_region(d.manifests[2]["scenarios"][scenario].get("region")).sqs
+        with pytest.raises(sqs.exceptions.QueueDoesNotExist):
+            sqs.get_queue_url(QueueName=a["deadLetterQueueName"])
     with pytest.raises(d.aws.iam.exceptions.NoSuchEntityException):
         d.aws.iam.get_role(RoleName=out["roleName"])
     assert out["roleArn"] not in [r["Arn"] for r in d.aws.iam.list_roles()["Roles"]]

@@ -1,6 +1,6 @@
 """API destinations, rule targets and Step Functions grants, from Python."""
 import pytest
-from cdktf import Testing, TerraformVariable
+from cdktf import Testing, TerraformVariable, Token
 
 from cdktf_eventbridge_connection import (
     ApiDestination,
@@ -96,6 +96,37 @@ class TestApiDestinationTarget:
                                  input_path="$.detail", input="{}")
         assert ("`inputPath` cannot be combined with `input`, got both `inputPath` and `input` (at test/Target). "
                 "Pass one of `input`, `inputPath` and `inputTransformer`: EventBridge takes only one.") in str(error.value)
+
+    def test_renders_the_dead_letter_queue_policy_and_writes_it_only_when_owned(self, stack):
+        queue_arn = "arn:aws:sqs:us-east-1:123456789012:orders-dlq"
+        target = ApiDestinationTarget(stack, "Target", rule_name="orders", event_bus_name="shop",
+                                      api_destination=ApiDestination.from_api_destination_arn(stack, "Dest", DESTINATION_ARN),
+                                      dead_letter_queue_arn=queue_arn, owns_dead_letter_queue_policy=True)
+        documents = synth_json(stack)["data"]["aws_iam_policy_document"]
+        name = target.node.find_child("DeadLetterQueuePolicyDocument").friendly_unique_id
+        assert documents[name]["statement"] == [{
+            "sid": "EventBridgeDeadLetterQueue",
+            "effect": "Allow",
+            "actions": ["sqs:SendMessage"],
+            "principals": [{"type": "Service", "identifiers": ["events.amazonaws.com"]}],
+            "resources": [queue_arn],
+            "condition": [{"test": "ArnEquals", "variable": "aws:SourceArn",
+                           "values": ["arn:aws:events:us-east-1:123456789012:rule/shop/orders"]}],
+        }]
+        assert only(stack, "resource", "aws_sqs_queue_policy") == {
+            "queue_url": "https://sqs.us-east-1.amazonaws.com/123456789012/orders-dlq",
+            "policy": f"${{data.aws_iam_policy_document.{name}.json}}",
+        }
+        assert target.dead_letter_queue_policy.node.id == "DeadLetterQueuePolicy"
+        assert Token.is_unresolved(target.dead_letter_queue_policy_json)
+
+    def test_refuses_to_own_a_queue_policy_without_a_queue(self, stack):
+        with pytest.raises(Exception) as error:
+            ApiDestinationTarget(stack, "Target", rule_name="orders",
+                                 api_destination=ApiDestination.from_api_destination_arn(stack, "Dest", DESTINATION_ARN),
+                                 owns_dead_letter_queue_policy=True)
+        assert ("`ownsDeadLetterQueuePolicy` needs `deadLetterQueueArn`, got boolean true (at test/Target). "
+                "Set `deadLetterQueueArn`, or omit `ownsDeadLetterQueuePolicy`.") in str(error.value)
 
     def test_accepts_tokens(self, stack):
         rule = TerraformVariable(stack, "rule", type="string")
