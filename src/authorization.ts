@@ -3,10 +3,11 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HttpMethod } from './http-method';
 import { HttpParameter } from './http-parameter';
+import { binding } from './private/bindings';
 import { countParameters, parameterMapProperty, renderHttpParameters } from './private/http-parameters';
 import type { Placement } from './private/placement';
-import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS } from './private/rules';
-import { Checker, described, withoutNulls } from './private/validation';
+import { AUTH_HEADER, HTTPS_ENDPOINT, OAUTH_HTTP_METHODS, RESOURCE_CONFIGURATION_ARN } from './private/rules';
+import { bindingHasArgument, Checker, described, withoutNulls } from './private/validation';
 import { SecretValue } from './secret-value';
 
 /**
@@ -63,6 +64,21 @@ export interface OAuthAuthorizationProps {
    * @default - none
    */
   readonly queryStringParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * The ARN of the VPC Lattice resource configuration through which
+   * EventBridge reaches a private authorization endpoint (an endpoint in a
+   * VPC, not on the internet): `auth_parameters.connectivity_parameters`.
+   *
+   * Needs a provider binding with that argument: `@cdktn/provider-aws` 25.7
+   * or later (AWS provider 6.66); the cdktf flavour's bindings
+   * (`@cdktf/provider-aws` 20.x, 21.x) lack it, and the connection refuses
+   * the option there rather than drop it.
+   *
+   * @default - a public authorization endpoint
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/connection-private.html
+   */
+  readonly authorizationEndpointResourceConfigurationArn?: string;
 }
 
 /**
@@ -217,6 +233,18 @@ class OAuthAuthorization extends Authorization {
       queryString: props.queryStringParameters,
     }, target, parameterMapPrefix) ?? {};
 
+    const resourceConfigurationArn = props.authorizationEndpointResourceConfigurationArn;
+    check.optionalString('authorizationEndpointResourceConfigurationArn', resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN,
+      'Use the ARN of the aws_vpclattice_resource_configuration of the authorization endpoint.');
+    if (resourceConfigurationArn !== undefined && !bindingHasArgument(binding('CloudwatchEventConnectionAuthParameters'), 'connectivityParameters')) {
+      check.fail('authorizationEndpointResourceConfigurationArn',
+        'needs the `connectivity_parameters` argument of the `auth_parameters` of aws_cloudwatch_event_connection, which the ' +
+        'installed provider binding does not have (@cdktn/provider-aws 25.7 or later: AWS provider 6.66)',
+        resourceConfigurationArn,
+        'Use the cdktn flavour (cdktn-eventbridge-connection with @cdktn/provider-aws 25.7 or later), or omit the option ' +
+        'and use an authorization endpoint on the internet.');
+    }
+
     return {
       authorizationType: this.authorizationType,
       authParameters: {
@@ -226,6 +254,10 @@ class OAuthAuthorization extends Authorization {
           clientParameters: { clientId: props.clientId, clientSecret },
           oauthHttpParameters,
         },
+        ...(resourceConfigurationArn === undefined ? {} : {
+          // Not in every binding's types: checked above against the installed one.
+          connectivityParameters: { resourceParameters: { resourceConfigurationArn } },
+        } as object),
       },
     };
   }

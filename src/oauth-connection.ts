@@ -58,6 +58,21 @@ export interface OAuthConnectionProps extends ConnectionOptions {
    * @default - none
    */
   readonly oauthQueryStringParameters?: { [key: string]: HttpParameter };
+
+  /**
+   * The ARN of the VPC Lattice resource configuration through which
+   * EventBridge reaches a private authorization endpoint (an endpoint in a
+   * VPC, not on the internet): `auth_parameters.connectivity_parameters`.
+   *
+   * Needs a provider binding with that argument: `@cdktn/provider-aws` 25.7
+   * or later (AWS provider 6.66); the cdktf flavour's bindings
+   * (`@cdktf/provider-aws` 20.x, 21.x) lack it, and the connection refuses
+   * the option there rather than drop it.
+   *
+   * @default - a public authorization endpoint
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/connection-private.html
+   */
+  readonly authorizationEndpointResourceConfigurationArn?: string;
 }
 
 /**
@@ -80,6 +95,7 @@ export class OAuthConnection extends Connection {
       bodyParameters: p.oauthBodyParameters,
       headerParameters: p.oauthHeaderParameters,
       queryStringParameters: p.oauthQueryStringParameters,
+      authorizationEndpointResourceConfigurationArn: p.authorizationEndpointResourceConfigurationArn,
     })));
   }
 

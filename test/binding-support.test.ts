@@ -22,10 +22,13 @@ import {
   ApiKeyConnection,
   Authorization,
   Connection,
+  HttpMethod,
+  HttpParameter,
+  OAuthConnection,
   SecretValue,
   StepFunctionsHttpTaskGrant,
 } from '../src';
-import { HAS_PER_RESOURCE_REGION, TARGET } from './flavour';
+import { HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION, TARGET } from './flavour';
 import { newStack, synthObject } from './util';
 
 const ROOT = path.join(__dirname, '..');
@@ -40,6 +43,7 @@ const OPTIONS: string[] = Object.values<any>(assembly.types)
 const key = () => SecretValue.unsafePlainText('key-value');
 const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/partner/2d1e7f3a-8b9c-4d5e-a6f7-0a1b2c3d4e5f';
 const DESTINATION_ARN = 'arn:aws:events:us-east-1:123456789012:api-destination/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+const RESOURCE_CONFIGURATION = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
 
 /** Options no fixture sets, each set alone: the stack and the value that must reach the JSON. */
 const SET_ALONE: Record<string, () => { json: string; value: string }> = {
@@ -103,7 +107,14 @@ const SET_ALONE: Record<string, () => { json: string; value: string }> = {
  * Options that only AWS provider 6 bindings (@cdktf/provider-aws 21.x, @cdktn/provider-aws)
  * can express: set, they are written where the binding can and refused where it cannot.
  */
-const NEEDS_AWS_PROVIDER_6: Record<string, { make: () => any; written: (json: any) => unknown; expected: unknown; message: string }> = {
+const NEEDS_AWS_PROVIDER_6: Record<string, {
+  make: () => any;
+  written: (json: any) => unknown;
+  expected: unknown;
+  message: string;
+  /** Whether this entry's binding has the argument (default: whether it has the per-resource region). */
+  has?: boolean;
+}> = {
   'PlacementOptions.region': {
     make: () => {
       const stack = newStack();
@@ -123,6 +134,35 @@ const NEEDS_AWS_PROVIDER_6: Record<string, { make: () => any; written: (json: an
       '(at TestStack/Conn). Upgrade the provider binding to @cdktf/provider-aws 21.x (AWS provider 6), or omit `region` ' +
       'and pass an AwsProvider for that region as `provider`.',
   },
+  // Private OAuth endpoints: AWS provider 6.66 (@cdktn/provider-aws 25.7), not @cdktf/provider-aws 21.x.
+  ...Object.fromEntries((['OAuthAuthorizationProps', 'OAuthConnectionProps'] as const).map((struct) => [
+    `${struct}.authorizationEndpointResourceConfigurationArn`, {
+      has: HAS_OAUTH_CONNECTIVITY,
+      make: () => {
+        const stack = newStack();
+        const oauth = {
+          authorizationEndpoint: 'https://auth.internal.example.com/token',
+          httpMethod: HttpMethod.POST,
+          clientId: 'id',
+          clientSecret: key(),
+          authorizationEndpointResourceConfigurationArn: RESOURCE_CONFIGURATION,
+        };
+        if (struct === 'OAuthConnectionProps') {
+          new OAuthConnection(stack, 'Conn', { ...oauth, oauthBodyParameters: { grant_type: HttpParameter.fromString('client_credentials') } });
+        } else {
+          new Connection(stack, 'Conn', {
+            authorization: Authorization.oauth({ ...oauth, bodyParameters: { grant_type: HttpParameter.fromString('client_credentials') } }),
+          });
+        }
+        return synthObject(stack);
+      },
+      written: (json: any) => Object.values<any>(json.resource.aws_cloudwatch_event_connection)[0]
+        .auth_parameters.connectivity_parameters?.resource_parameters?.resource_configuration_arn,
+      expected: RESOURCE_CONFIGURATION,
+      message: '`authorizationEndpointResourceConfigurationArn` needs the `connectivity_parameters` argument of the `auth_parameters` ' +
+        'of aws_cloudwatch_event_connection, which the installed provider binding does not have',
+    },
+  ])),
   // The same option on every other construct that takes it: written, or refused naming its resource.
   ...Object.fromEntries(([
     ['ApiDestination', 'aws_cloudwatch_event_api_destination', 'TestStack/Dest', (stack: any) => new ApiDestination(stack, 'Dest', {
@@ -164,7 +204,7 @@ describe(`no option is dropped silently (${TARGET.name})`, () => {
     expect(OPTIONS).toEqual(expect.arrayContaining(['PlacementOptions.region', 'ApiDestinationProps.endpoint']));
   });
 
-  test.each(OPTIONS)('%s is covered by a fixture, set alone here, or listed as needing AWS provider 6', (option) => {
+  test.each(OPTIONS)('%s is covered by a fixture, set alone here, or listed as needing a newer binding', (option) => {
     const covered = [
       setInFixture(option) && 'fixture',
       option in SET_ALONE && 'set alone',
@@ -179,9 +219,9 @@ describe(`no option is dropped silently (${TARGET.name})`, () => {
   });
 
   test.each(Object.keys(NEEDS_AWS_PROVIDER_6))(
-    `%s is ${HAS_PER_RESOURCE_REGION ? 'written' : 'refused'} with this binding`, (option) => {
-      const { make, written, expected, message } = NEEDS_AWS_PROVIDER_6[option];
-      if (HAS_PER_RESOURCE_REGION) {
+    '%s is written where this binding has it, else refused', (option) => {
+      const { make, written, expected, message, has = HAS_PER_RESOURCE_REGION } = NEEDS_AWS_PROVIDER_6[option];
+      if (has) {
         expect(written(make())).toEqual(expected);
       } else {
         expect(make).toThrow(message);

@@ -36,6 +36,14 @@ export const AWS_PROVIDER_VERSION: string = flavours.awsProviderVersion(TARGET);
 /** Whether the binding has AWS provider 6's per-resource `region` argument. */
 export const HAS_PER_RESOURCE_REGION = Number(AWS_PROVIDER_VERSION.split('.')[0]) >= 6;
 
+/**
+ * Whether the binding has `auth_parameters.connectivity_parameters` (private OAuth endpoints,
+ * AWS provider 6.66: @cdktn/provider-aws 25.7), read from the binding as the library does.
+ */
+export const HAS_OAUTH_CONNECTIVITY = 'connectivityParameters' in
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('@cdktf/provider-aws/lib/cloudwatch-event-connection').CloudwatchEventConnectionAuthParametersOutputReference.prototype;
+
 /** The example app as this entry builds it (generated under build/ for the other entries). */
 export const EXAMPLE_DIR = IS_DEFAULT
   ? path.join(flavours.ROOT, 'examples', 'typescript')

@@ -21,7 +21,7 @@ import {
   SecretValue,
   StepFunctionsHttpTaskGrant,
 } from '../src';
-import { HAS_PER_RESOURCE_REGION } from './flavour';
+import { HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION } from './flavour';
 import { newStack } from './util';
 
 type Props = Record<string, unknown>;
@@ -42,6 +42,7 @@ function optionalProps(fqn: string): string[] {
 const plain = (value: string) => SecretValue.unsafePlainText(value);
 const param = (value: string) => ({ Key: HttpParameter.fromString(value) });
 const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/imported/2d1e0aa0-0000-4000-8000-000000000000';
+const RESOURCE_CONFIGURATION = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
 
 /** Every optional connection option set (region only where the binding has it). */
 function connectionOptions(stack: TerraformStack): Props {
@@ -52,7 +53,7 @@ function connectionOptions(stack: TerraformStack): Props {
     queryStringParameters: param('q'),
     bodyParameters: param('b'),
     kmsKeyIdentifier: 'alias/connections',
-    resourceConfigurationArn: 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
+    resourceConfigurationArn: RESOURCE_CONFIGURATION,
     provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
     ...(HAS_PER_RESOURCE_REGION ? { region: 'eu-central-1' } : {}),
   };
@@ -95,6 +96,7 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       oauthBodyParameters: param('b'),
       oauthHeaderParameters: param('h'),
       oauthQueryStringParameters: param('q'),
+      ...(HAS_OAUTH_CONNECTIVITY ? { authorizationEndpointResourceConfigurationArn: RESOURCE_CONFIGURATION } : {}),
       ...connectionOptions(stack),
     }),
     build: (stack, props) => new OAuthConnection(stack, 'C', props as any),
@@ -108,6 +110,7 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       bodyParameters: param('b'),
       headerParameters: param('h'),
       queryStringParameters: param('q'),
+      ...(HAS_OAUTH_CONNECTIVITY ? { authorizationEndpointResourceConfigurationArn: RESOURCE_CONFIGURATION } : {}),
     }),
     build: (stack, props) => new Connection(stack, 'C', { authorization: Authorization.oauth(props as any) }),
   },

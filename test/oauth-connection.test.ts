@@ -1,6 +1,7 @@
 import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { TerraformVariable, Testing } from 'cdktf';
-import { HttpMethod, HttpParameter, OAuthConnection, OAuthConnectionProps, SecretValue } from '../src';
+import { Authorization, Connection, HttpMethod, HttpParameter, OAuthConnection, OAuthConnectionProps, SecretValue } from '../src';
+import { HAS_OAUTH_CONNECTIVITY } from './flavour';
 import { connectionBlock, newStack } from './util';
 
 const props = (stack: any): OAuthConnectionProps => ({
@@ -64,5 +65,66 @@ describe('OAuthConnection', () => {
   ])('rejects %s', (_case, make, message) => {
     const stack = newStack();
     expect(() => new OAuthConnection(stack, 'Conn', make(stack))).toThrow(message);
+  });
+});
+
+describe('OAuthConnection with a private authorization endpoint', () => {
+  const RESOURCE_CONFIGURATION = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
+
+  if (HAS_OAUTH_CONNECTIVITY) {
+    test('writes auth_parameters.connectivity_parameters with a binding that has it', () => {
+      const stack = newStack();
+      new OAuthConnection(stack, 'Conn', { ...props(stack), authorizationEndpointResourceConfigurationArn: RESOURCE_CONFIGURATION });
+      expect(connectionBlock(stack).auth_parameters.connectivity_parameters).toEqual({
+        resource_parameters: { resource_configuration_arn: RESOURCE_CONFIGURATION },
+      });
+      expect(connectionBlock(stack).invocation_connectivity_parameters).toBeUndefined();
+    });
+
+    test('through Authorization.oauth() too', () => {
+      const stack = newStack();
+      new Connection(stack, 'Conn', {
+        authorization: Authorization.oauth({
+          authorizationEndpoint: 'https://auth.internal.example.com/token',
+          httpMethod: HttpMethod.POST,
+          clientId: 'id',
+          clientSecret: SecretValue.ssmSecureString('/oauth/secret'),
+          bodyParameters: { grant_type: HttpParameter.fromString('client_credentials') },
+          authorizationEndpointResourceConfigurationArn: RESOURCE_CONFIGURATION,
+        }),
+      });
+      expect(connectionBlock(stack).auth_parameters.connectivity_parameters.resource_parameters.resource_configuration_arn)
+        .toBe(RESOURCE_CONFIGURATION);
+    });
+  } else {
+    test('is refused, not dropped, with a binding that lacks it', () => {
+      const stack = newStack();
+      expect(() => new OAuthConnection(stack, 'Conn', { ...props(stack), authorizationEndpointResourceConfigurationArn: RESOURCE_CONFIGURATION }))
+        .toThrow('`authorizationEndpointResourceConfigurationArn` needs the `connectivity_parameters` argument of the `auth_parameters` of ' +
+          'aws_cloudwatch_event_connection, which the installed provider binding does not have (@cdktn/provider-aws 25.7 or later: ' +
+          'AWS provider 6.66), got "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfigur..." (87 characters) (at TestStack/Conn). ' +
+          'Use the cdktn flavour (cdktn-eventbridge-connection ' +
+          'with @cdktn/provider-aws 25.7 or later), or omit the option and use an authorization endpoint on the internet.');
+    });
+  }
+
+  test('is checked against the resource configuration ARN pattern first, in every entry', () => {
+    const stack = newStack();
+    expect(() => new OAuthConnection(stack, 'Conn', { ...props(stack), authorizationEndpointResourceConfigurationArn: 'rcfg-0123456789abcdef0' }))
+      .toThrow('`authorizationEndpointResourceConfigurationArn` must be a VPC Lattice resource configuration ARN ' +
+        '(arn:<partition>:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-<17 characters>), got "rcfg-0123456789abcdef0" ' +
+        '(at TestStack/Conn). Use the ARN of the aws_vpclattice_resource_configuration of the authorization endpoint.');
+  });
+
+  test('takes a token unjudged by the pattern', () => {
+    const stack = newStack();
+    const arn = new TerraformVariable(stack, 'rcfg', { type: 'string' }).stringValue;
+    const make = () => new OAuthConnection(stack, 'Conn', { ...props(stack), authorizationEndpointResourceConfigurationArn: arn });
+    if (HAS_OAUTH_CONNECTIVITY) {
+      make();
+      expect(connectionBlock(stack).auth_parameters.connectivity_parameters.resource_parameters.resource_configuration_arn).toBe('${var.rcfg}');
+    } else {
+      expect(make).toThrow('which the installed provider binding does not have');
+    }
   });
 });

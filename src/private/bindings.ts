@@ -8,7 +8,7 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
-import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import type { CloudwatchEventConnection, CloudwatchEventConnectionAuthParametersOutputReference } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import type { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import type { DataAwsCloudwatchEventConnection } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-event-connection';
 import type { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -24,6 +24,9 @@ const LOADERS = {
     .CloudwatchEventApiDestination as typeof CloudwatchEventApiDestination,
   CloudwatchEventConnection: () => require('@cdktf/provider-aws/lib/cloudwatch-event-connection')
     .CloudwatchEventConnection as typeof CloudwatchEventConnection,
+  // The class of auth_parameters, whose getters say which nested arguments the binding has.
+  CloudwatchEventConnectionAuthParameters: () => require('@cdktf/provider-aws/lib/cloudwatch-event-connection')
+    .CloudwatchEventConnectionAuthParametersOutputReference as typeof CloudwatchEventConnectionAuthParametersOutputReference,
   CloudwatchEventTarget: () => require('@cdktf/provider-aws/lib/cloudwatch-event-target')
     .CloudwatchEventTarget as typeof CloudwatchEventTarget,
   DataAwsCloudwatchEventConnection: () => require('@cdktf/provider-aws/lib/data-aws-cloudwatch-event-connection')

@@ -47,7 +47,8 @@ def test_exports_the_public_api():
     (lib.Authorization.api_key, ["api_key_name", "api_key_value"], []),
     (lib.Authorization.basic, ["username", "password"], []),
     (lib.Authorization.oauth, [], ["authorization_endpoint", "client_id", "client_secret", "http_method",
-                                   "body_parameters", "header_parameters", "query_string_parameters"]),
+                                   "authorization_endpoint_resource_configuration_arn", "body_parameters",
+                                   "header_parameters", "query_string_parameters"]),
     (lib.Connection.from_connection_arn, ["scope", "id", "connection_arn"], []),
     (lib.Connection.from_connection_attributes, ["scope", "id"],
      ["connection_arn", "connection_name", "connection_secret_arn", "kms_key_identifier"]),
@@ -63,6 +64,7 @@ def test_static_factories(method, args, kwargs):
     (lib.ApiKeyConnection, ["api_key_name", "api_key_value"]),
     (lib.BasicConnection, ["password", "username"]),
     (lib.OAuthConnection, ["authorization_endpoint", "client_id", "client_secret", "http_method",
+                           "authorization_endpoint_resource_configuration_arn",
                            "oauth_body_parameters", "oauth_header_parameters", "oauth_query_string_parameters"]),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_constructors_take_scope_id_and_keyword_props(construct, own):

@@ -155,6 +155,27 @@ class TestOAuthConnection:
             },
         }
 
+    def test_a_private_authorization_endpoint_is_written_or_refused_as_the_binding_allows(self, stack):
+        from cdktf_cdktf_provider_aws.cloudwatch_event_connection import (
+            CloudwatchEventConnectionAuthParametersOutputReference,
+        )
+        arn = "arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0"
+
+        def make():
+            OAuthConnection(stack, "Private", oauth_body_parameters={"grant_type": HttpParameter.from_string("client_credentials")},
+                            authorization_endpoint_resource_configuration_arn=arn, **oauth_kwargs())
+
+        if hasattr(CloudwatchEventConnectionAuthParametersOutputReference, "connectivity_parameters"):
+            make()
+            assert only_connection(stack)["auth_parameters"]["connectivity_parameters"] == {
+                "resource_parameters": {"resource_configuration_arn": arn}}
+        else:
+            with pytest.raises(Exception) as error:
+                make()
+            assert ("`authorizationEndpointResourceConfigurationArn` needs the `connectivity_parameters` argument of the "
+                    "`auth_parameters` of aws_cloudwatch_event_connection, which the installed provider binding does not have "
+                    "(@cdktn/provider-aws 25.7 or later: AWS provider 6.66)") in str(error.value)
+
     @pytest.mark.parametrize("method", [HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT])
     def test_accepts_the_oauth_http_methods(self, stack, method):
         OAuthConnection(stack, "Idp", oauth_body_parameters={"a": HttpParameter.from_string("b")},
