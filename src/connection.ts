@@ -417,7 +417,7 @@ function grantCredentials(connection: Construct & IConnection, roleName: string,
 }
 
 /** A connection given by ARN and optional attributes: what fromConnectionArn() and fromConnectionAttributes() return. */
-export class ImportedConnection extends Construct implements IConnection {
+class ImportedConnection extends Construct implements IConnection {
   public readonly connectionArn: string;
   public readonly connectionName: string;
   public readonly kmsKeyIdentifier?: string;
@@ -461,7 +461,7 @@ export class ImportedConnection extends Construct implements IConnection {
 }
 
 /** A connection read by name through the data source, with the placement it was looked up with: what fromConnectionName() returns. */
-export class LookedUpConnection extends Construct implements IConnection {
+class LookedUpConnection extends Construct implements IConnection {
   public readonly connectionArn: string;
   public readonly connectionName: string;
   public readonly connectionSecretArn: string;
