@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ApiDestination, ApiKeyConnection, Connection, HttpParameter, SecretValue } from '../src';
+import { ApiDestination, ApiDestinationTarget, ApiKeyConnection, Connection, HttpParameter, SecretValue } from '../src';
 import { connectionBlock, newStack, synthObject } from './util';
 import { defaultPhysicalName } from '../src/private/names';
 import { ssmParameterRead } from '../src/private/secret-reads';
@@ -136,5 +136,34 @@ describe('adoption by name', () => {
     const connection = new ApiKeyConnection(stack, 'Conn', { apiKeyName: 'k', apiKeyValue: SecretValue.unsafePlainText('v'), connectionName: name });
     connection.adoptExisting('payments');
     expect(synthObject(stack).import).toEqual([{ id: 'payments', to: `aws_cloudwatch_event_connection.${connection.resource.friendlyUniqueId}` }]);
+  });
+});
+
+describe('messages for input only untyped callers (JavaScript, Python, JSON) can give', () => {
+  const base = () => ({ apiKeyName: 'k', apiKeyValue: SecretValue.unsafePlainText('v') });
+
+  test.each<[string, unknown, string]>([
+    ['a string', 'X-Api-Key', '"X-Api-Key"'],
+    ['an array', [HttpParameter.fromString('a')], 'an array of 1 item'],
+  ])('a parameter map that is %s', (_case, headerParameters, described) => {
+    const stack = newStack();
+    expect(() => new ApiKeyConnection(stack, 'Conn', { ...base(), headerParameters: headerParameters as any })).toThrow(
+      `\`headerParameters\` must be a map of parameter names to HttpParameter values, got ${described} (at TestStack/Conn). ` +
+      'Pass an object such as { "X-Api-Key": HttpParameter.fromString("value") }.');
+  });
+
+  test('a parameter whose value is not a string', () => {
+    const stack = newStack();
+    expect(() => new ApiKeyConnection(stack, 'Conn', { ...base(), headerParameters: { 'X-Count': HttpParameter.fromString(3 as any) } }))
+      .toThrow('`headerParameters["X-Count"]` must have a string value, got number 3 (at TestStack/Conn). ' +
+        'Pass a string to HttpParameter.fromString() or a SecretValue to HttpParameter.fromSecret().');
+  });
+
+  test('a string map of a rule target that is an array', () => {
+    const stack = newStack();
+    const apiDestination = ApiDestination.fromApiDestinationArn(stack, 'Dest',
+      'arn:aws:events:us-east-1:123456789012:api-destination/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d');
+    expect(() => new ApiDestinationTarget(stack, 'Target', { ruleName: 'orders', apiDestination, headerParameters: ['X-A'] as any }))
+      .toThrow('`headerParameters` must be a map of strings to strings, got an array of 1 item (at TestStack/Target). Pass an object such as { "key": "value" }.');
   });
 });
