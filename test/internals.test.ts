@@ -49,6 +49,16 @@ describe('defaultPhysicalName', () => {
     expect(nameAt('Stack', '€€', 'Conn')).toBe(`Stack-Conn-${sha8('Stack/€€/Conn')}`);
   });
 
+  test('hashes a path where one id of several holds the "-" that joins them', () => {
+    expect(nameAt('Stack', 'a-b', 'Conn')).toBe(`Stack-a-b-Conn-${sha8('Stack/a-b/Conn')}`);
+    expect(nameAt('Stack', 'a', 'b', 'Conn')).toBe('Stack-a-b-Conn');
+  });
+
+  test('drops every "-" a cut leaves at the front', () => {
+    const ids = ['Head', `--${'E'.repeat(53)}`];
+    expect(nameAt('Stack', ...ids)).toBe(`${'E'.repeat(53)}-${sha8(['Stack', ...ids].join('/'))}`);
+  });
+
   test('is the hash alone when no character of the path is valid', () => {
     expect(nameAt('€', '€€')).toBe(sha8('€/€€'));
   });
@@ -126,6 +136,17 @@ describe('a refused value in a message', () => {
     const stack = newStack();
     expect(() => new ApiKeyConnection(stack, 'Conn', { apiKeyName: 'k', apiKeyValue: SecretValue.unsafePlainText('\u0001') }))
       .toThrow('got a secret value of 1 character (redacted)');
+  });
+});
+
+describe('moved blocks', () => {
+  test('refuse an address that is not a string, and take one that is a token', () => {
+    const stack = newStack();
+    const connection = new ApiKeyConnection(stack, 'Conn', { apiKeyName: 'k', apiKeyValue: SecretValue.unsafePlainText('v') });
+    expect(() => connection.moveFrom(3 as any)).toThrow('`resourceAddress` must be a string, got number 3 (at TestStack/Conn). Pass a string for `resourceAddress`.');
+    const address = new TerraformVariable(stack, 'address', { type: 'string' }).stringValue;
+    connection.moveFrom(address);
+    expect(connection.resource.hasResourceMove()).toBeDefined();
   });
 });
 
