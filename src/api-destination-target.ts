@@ -8,27 +8,23 @@ import { PlacementOptions } from './placement';
 import { adoptTarget, moveFromAddress, TargetIdentity } from './private/adoption';
 import { queueUrlFromArn, ruleArnFrom } from './private/arns';
 import { binding } from './private/bindings';
+import { renderApiDestinationHttpParameters } from './private/http-parameters';
 import { placement, placementOf, requireSameRegion } from './private/placement';
-import { deadLetterQueueStatement, invokeApiDestinationStatement, renderPolicy } from './private/policies';
+import { assumeRoleStatement, deadLetterQueueStatement, invokeApiDestinationStatement, renderPolicy, roleDescription } from './private/policies';
 import {
   DEAD_LETTER_QUEUE_ARN,
   EVENT_BUS_NAME_OR_ARN,
-  HEADER_KEY,
   INPUT_PATH,
   INPUT_PATH_KEY,
   INPUT_TEMPLATE,
   MAX_INPUT_PATHS,
   MAXIMUM_EVENT_AGE,
   MAXIMUM_RETRY_ATTEMPTS,
-  PATH_PARAMETER,
-  QUERY_KEY,
   ROLE_ARN,
   RULE_ARN,
   RULE_NAME,
-  TARGET_HEADER_VALUE,
   TARGET_ID,
   TARGET_INPUT,
-  TARGET_QUERY_VALUE,
 } from './private/rules';
 import { Checker, described, withoutNulls } from './private/validation';
 
@@ -282,7 +278,7 @@ export class ApiDestinationTarget extends Construct {
     check.optionalString('targetId', props.targetId, TARGET_ID,
       'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
 
-    const httpTarget = renderHttpTarget(check, props);
+    const httpTarget = renderApiDestinationHttpParameters(check, props);
     const input = renderInput(check, props);
     const inputPath = renderInputPath(check, props);
     const inputTransformer = renderInputTransformer(check, props);
@@ -392,17 +388,13 @@ export class ApiDestinationTarget extends Construct {
    */
   private createRole(destination: IApiDestination, provider: TerraformProvider | undefined): IamRole {
     const trust = renderPolicy(this, {
-      statements: [{
-        effect: 'Allow',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
-      }],
+      statements: [assumeRoleStatement('events.amazonaws.com')],
       provider,
       documentId: 'AssumeRolePolicy',
     });
     const role = new (binding('IamRole'))(this, 'Role', {
       assumeRolePolicy: trust.policyJson,
-      description: roleDescription(this.node.path),
+      description: roleDescription(`EventBridge invokes an API destination for ${this.node.path}`),
       provider,
     });
     renderPolicy(this, {
@@ -414,25 +406,6 @@ export class ApiDestinationTarget extends Construct {
     return role;
   }
 
-}
-
-function renderHttpTarget(check: Checker, props: ApiDestinationTargetProps) {
-  const headerParameters = check.stringMap('headerParameters', props.headerParameters, {
-    key: HEADER_KEY,
-    keyFix: 'Use a valid HTTP header name such as "X-Source".',
-    value: TARGET_HEADER_VALUE,
-    valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
-  });
-  const queryStringParameters = check.stringMap('queryStringParameters', props.queryStringParameters, {
-    key: QUERY_KEY,
-    keyFix: 'Remove control characters from the key.',
-    value: TARGET_QUERY_VALUE,
-    valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
-  });
-  const pathParameterValues = check.stringList('pathParameterValues', props.pathParameterValues, PATH_PARAMETER,
-    'Pass a value or a JSON path such as "$.detail.id" for each `*` of the endpoint.');
-  if (!headerParameters && !queryStringParameters && !pathParameterValues) return undefined;
-  return { headerParameters, queryStringParameters, pathParameterValues };
 }
 
 function renderInput(check: Checker, props: ApiDestinationTargetProps): string | undefined {
@@ -483,12 +456,4 @@ function renderInputTransformer(check: Checker, props: ApiDestinationTargetProps
     maxEntries: MAX_INPUT_PATHS,
   });
   return { inputTemplate: options.inputTemplate, inputPaths };
-}
-
-
-/** An IAM role description (1000 characters of tab, line breaks, printable Latin-1). */
-function roleDescription(path: string): string {
-  // eslint-disable-next-line no-control-regex
-  const text = `EventBridge invokes an API destination for ${path}`.replace(/[^\x09\x0A\x0D\x20-\x7E\xA1-\xFF]/g, '?');
-  return text.slice(0, 1000);
 }

@@ -10,5 +10,7 @@ export * from './basic-connection';
 export * from './oauth-connection';
 export * from './api-destination';
 export * from './api-destination-target';
+export * from './pipe-source';
+export * from './api-destination-pipe';
 export * from './step-functions-http-task-grant';
 export * from './role-grant';

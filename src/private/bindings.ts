@@ -17,6 +17,7 @@ import type { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib
 import type { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import type { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 
 const LOADERS = {
@@ -40,6 +41,7 @@ const LOADERS = {
     .DataAwsSsmParameter as typeof DataAwsSsmParameter,
   IamRole: () => require('@cdktf/provider-aws/lib/iam-role').IamRole as typeof IamRole,
   IamRolePolicy: () => require('@cdktf/provider-aws/lib/iam-role-policy').IamRolePolicy as typeof IamRolePolicy,
+  PipesPipe: () => require('@cdktf/provider-aws/lib/pipes-pipe').PipesPipe as typeof PipesPipe,
   SqsQueuePolicy: () => require('@cdktf/provider-aws/lib/sqs-queue-policy').SqsQueuePolicy as typeof SqsQueuePolicy,
 };
 

@@ -7,8 +7,11 @@ import {
   HEADER_KEY,
   HEADER_VALUE,
   MAX_PARAMETERS_PER_LIST,
+  PATH_PARAMETER,
   QUERY_KEY,
   QUERY_VALUE,
+  TARGET_HEADER_VALUE,
+  TARGET_QUERY_VALUE,
 } from './rules';
 import { Checker, described, StringRule } from './validation';
 
@@ -144,4 +147,43 @@ function renderParameter(
       'Pass a string to HttpParameter.fromString() or a SecretValue to HttpParameter.fromSecret().');
   }
   return rendered;
+}
+
+/**
+ * The parameters of one call to an API destination, not secret, values may be JSON paths into
+ * the event: a rule target's `http_target`, a pipe target's or enrichment's `http_parameters`.
+ */
+export interface ApiDestinationHttpParameters {
+  readonly headerParameters?: { [key: string]: string };
+  readonly pathParameterValues?: string[];
+  readonly queryStringParameters?: { [key: string]: string };
+}
+
+/**
+ * Validates the three maps of a call to an API destination (the same rules for a rule target,
+ * a pipe's target and its enrichment) and returns the block, or undefined when all are empty.
+ *
+ * @param prefix what the props sit under, for messages, e.g. "enrichment."
+ */
+export function renderApiDestinationHttpParameters(
+  check: Checker,
+  given: ApiDestinationHttpParameters,
+  prefix = '',
+): ApiDestinationHttpParameters | undefined {
+  const headerParameters = check.stringMap(`${prefix}headerParameters`, given.headerParameters, {
+    key: HEADER_KEY,
+    keyFix: 'Use a valid HTTP header name such as "X-Source".',
+    value: TARGET_HEADER_VALUE,
+    valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
+  });
+  const queryStringParameters = check.stringMap(`${prefix}queryStringParameters`, given.queryStringParameters, {
+    key: QUERY_KEY,
+    keyFix: 'Remove control characters from the key.',
+    value: TARGET_QUERY_VALUE,
+    valueFix: 'Remove control characters from the value, or shorten it to 512 characters.',
+  });
+  const pathParameterValues = check.stringList(`${prefix}pathParameterValues`, given.pathParameterValues, PATH_PARAMETER,
+    'Pass a value or a JSON path such as "$.detail.id" for each `*` of the endpoint.');
+  if (!headerParameters && !queryStringParameters && !pathParameterValues) return undefined;
+  return { headerParameters, queryStringParameters, pathParameterValues };
 }

@@ -10,8 +10,8 @@ import { binding } from './bindings';
  * The one path by which the library writes IAM permissions: a policy document rendered by an
  * `aws_iam_policy_document` data source and, when a role is named, attached to that role as an
  * inline `aws_iam_role_policy`. RoleGrant (grantInvoke, grantRetrieveCredentials),
- * StepFunctionsHttpTaskGrant, the role ApiDestinationTarget creates and its dead-letter queue
- * policy all go through renderPolicy; the statements come from invokeApiDestinationStatement and
+ * StepFunctionsHttpTaskGrant, the roles ApiDestinationTarget and ApiDestinationPipe create and the
+ * target's dead-letter queue policy all go through renderPolicy; the statements come from invokeApiDestinationStatement and
  * deadLetterQueueStatement here and connectionCredentialStatements (connection-permissions.ts).
  */
 
@@ -57,17 +57,40 @@ export function renderPolicy(scope: Construct, options: PolicyOptions): Rendered
 }
 
 /**
- * `events:InvokeApiDestination` on the destination's ARN for policies (the ARN without its
+ * `events:InvokeApiDestination` on the destinations' ARNs for policies (the ARN without its
  * trailing ID, as aws-cdk's grantInvokeApiDestination and CloudFormation's `ArnForPolicy`): what
- * `grantInvoke()` gives a role and what the role an ApiDestinationTarget creates gets.
+ * `grantInvoke()` gives a role, and what the roles an ApiDestinationTarget and an
+ * ApiDestinationPipe create get (a pipe's for its target and its enrichment: one statement, as a
+ * policy's statement ids must be unique).
  */
-export function invokeApiDestinationStatement(destination: IApiDestination): DataAwsIamPolicyDocumentStatement {
+export function invokeApiDestinationStatement(...destinations: IApiDestination[]): DataAwsIamPolicyDocumentStatement {
+  const resources = [...new Set(destinations.map((d) => d.apiDestinationArnForPolicy))];
   return {
     sid: 'InvokeApiDestination',
     effect: 'Allow',
     actions: ['events:InvokeApiDestination'],
-    resources: [destination.apiDestinationArnForPolicy],
+    resources,
   };
+}
+
+/**
+ * The trust statement of a role that an AWS service assumes (`sts:AssumeRole` for the service
+ * principal), limited to calls on behalf of one account (`aws:SourceAccount`) when given.
+ */
+export function assumeRoleStatement(servicePrincipal: string, sourceAccount?: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    effect: 'Allow',
+    actions: ['sts:AssumeRole'],
+    principals: [{ type: 'Service', identifiers: [servicePrincipal] }],
+    condition: sourceAccount === undefined ? undefined
+      : [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [sourceAccount] }],
+  };
+}
+
+/** An IAM role description: at most 1000 characters of tab, line breaks and printable Latin-1. */
+export function roleDescription(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[^\x09\x0A\x0D\x20-\x7E\xA1-\xFF]/g, '?').slice(0, 1000);
 }
 
 /**

@@ -289,3 +289,102 @@ export const STATE_MACHINE_ARN: StringRule = {
   pattern: /^(\*|arn:aws[a-z-]*:states:[a-z0-9-*]+:(\d{12}|\*):stateMachine:[-_A-Za-z0-9*]+)$/,
   text: 'must be a Step Functions state machine ARN (arn:<partition>:states:<region>:<account>:stateMachine:<name>) or "*"',
 };
+
+/*
+ * EventBridge Pipes (botocore `pipes` 2015-10-07, CreatePipe) and the Terraform provider's
+ * aws_pipes_pipe.
+ */
+
+/** PipeName. */
+export const PIPE_NAME: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^[.\-_A-Za-z0-9]+$/,
+  text: 'must be 1-64 characters of A-Z a-z 0-9 . - _',
+};
+
+/** PipeDescription. */
+export const PIPE_DESCRIPTION: StringRule = {
+  min: 0,
+  max: 512,
+  text: 'must be at most 512 characters',
+};
+
+/** InputTemplate of PipeTargetParameters and PipeEnrichmentParameters. */
+export const PIPE_INPUT_TEMPLATE: StringRule = {
+  min: 0,
+  max: 8192,
+  text: 'must be at most 8192 characters',
+};
+
+/** Filter.Pattern: an event pattern, JSON text of at most 4096 characters. */
+export const PIPE_FILTER_PATTERN: StringRule = {
+  min: 1,
+  max: 4096,
+  text: 'must be 1-4096 characters',
+};
+
+/** FilterList: at most 5 filters. */
+export const MAX_PIPE_FILTERS = 5;
+
+/** An SQS queue ARN as a pipe's source (the queue's ARN, not its URL). */
+export const SQS_QUEUE_ARN = DEAD_LETTER_QUEUE_ARN;
+
+/** A Kinesis data stream ARN. */
+export const KINESIS_STREAM_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[a-zA-Z0-9_.-]{1,128}$/,
+  text: 'must be a Kinesis data stream ARN (arn:<partition>:kinesis:<region>:<account>:stream/<name>)',
+};
+
+/** A DynamoDB stream ARN. */
+export const DYNAMODB_STREAM_ARN: StringRule = {
+  min: 1,
+  max: 1600,
+  pattern: /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}\/stream\/[0-9A-Za-z:.\-_]+$/,
+  text: 'must be a DynamoDB stream ARN (arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label>)',
+};
+
+/** LimitMax10000: a source's BatchSize. */
+export const PIPE_BATCH_SIZE: IntegerRule = {
+  min: 1,
+  max: 10000,
+  text: 'must be an integer from 1 to 10000',
+};
+
+/** MaximumBatchingWindowInSeconds. */
+export const PIPE_BATCHING_WINDOW: IntegerRule = {
+  min: 0,
+  max: 300,
+  text: 'must be an integer from 0 to 300',
+};
+
+/** MaximumRecordAgeInSeconds: -1 (no limit) or 60 to 604800 (the model's bounds are -1 and 604800; the API refuses 0-59). */
+export const PIPE_MAXIMUM_RECORD_AGE: IntegerRule = {
+  min: -1,
+  max: 604800,
+  text: 'must be -1 (no limit) or an integer from 60 to 604800',
+};
+
+/** MaximumRetryAttemptsESM: -1 (no limit) to 10000. */
+export const PIPE_MAXIMUM_RETRY_ATTEMPTS: IntegerRule = {
+  min: -1,
+  max: 10000,
+  text: 'must be an integer from -1 (no limit) to 10000',
+};
+
+/** LimitMax10: ParallelizationFactor. */
+export const PIPE_PARALLELIZATION_FACTOR: IntegerRule = {
+  min: 1,
+  max: 10,
+  text: 'must be an integer from 1 to 10',
+};
+
+/** StartingPositionTimestamp: an RFC 3339 timestamp (the provider's `starting_position_timestamp`). */
+export const RFC3339_TIMESTAMP: StringRule = {
+  min: 1,
+  max: 64,
+  pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  text: 'must be an RFC 3339 timestamp such as "2026-01-31T12:00:00Z"',
+};
