@@ -18,6 +18,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import {
   ApiDestination,
+  ApiDestinationPipe,
   ApiDestinationTarget,
   ApiKeyConnection,
   Authorization,
@@ -25,6 +26,7 @@ import {
   HttpMethod,
   HttpParameter,
   OAuthConnection,
+  PipeSource,
   SecretValue,
   StepFunctionsHttpTaskGrant,
 } from '../src';
@@ -171,6 +173,11 @@ const NEEDS_AWS_PROVIDER_6: Record<string, {
     ['ApiDestinationTarget', 'aws_cloudwatch_event_target', 'TestStack/Target', (stack: any) => new ApiDestinationTarget(stack, 'Target', {
       ruleName: 'orders', apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest', DESTINATION_ARN), region: 'eu-central-1',
     }), (json: any) => Object.values<any>(json.resource.aws_cloudwatch_event_target)[0].region],
+    ['ApiDestinationPipe', 'aws_pipes_pipe', 'TestStack/Pipe', (stack: any) => new ApiDestinationPipe(stack, 'Pipe', {
+      source: PipeSource.sqsQueue('arn:aws:sqs:eu-central-1:123456789012:orders'),
+      apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest', DESTINATION_ARN),
+      region: 'eu-central-1',
+    }), (json: any) => Object.values<any>(json.resource.aws_pipes_pipe)[0].region],
     ['Connection.fromConnectionName', 'aws_cloudwatch_event_connection', 'TestStack/Looked',
       (stack: any) => Connection.fromConnectionName(stack, 'Looked', 'shared', { region: 'eu-central-1' }),
       (json: any) => Object.values<any>(json.data.aws_cloudwatch_event_connection)[0].region],

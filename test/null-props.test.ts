@@ -10,14 +10,20 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import {
   ApiDestination,
+  ApiDestinationPipe,
   ApiDestinationTarget,
   ApiKeyConnection,
   Authorization,
   BasicConnection,
   Connection,
+  DynamoDbStartingPosition,
   HttpMethod,
   HttpParameter,
+  KinesisStartingPosition,
   OAuthConnection,
+  OnPartialBatchItemFailure,
+  PipeDesiredState,
+  PipeSource,
   SecretValue,
   StepFunctionsHttpTaskGrant,
 } from '../src';
@@ -43,6 +49,21 @@ const plain = (value: string) => SecretValue.unsafePlainText(value);
 const param = (value: string) => ({ Key: HttpParameter.fromString(value) });
 const CONNECTION_ARN = 'arn:aws:events:us-east-1:123456789012:connection/imported/2d1e0aa0-0000-4000-8000-000000000000';
 const RESOURCE_CONFIGURATION = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
+
+const DESTINATION_ARN_PREFIX = 'arn:aws:events:us-east-1:123456789012:api-destination';
+const QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:q';
+const STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/s';
+const STREAM_OPTIONS = {
+  batchSize: 100,
+  maximumBatchingWindowInSeconds: 5,
+  maximumRecordAgeInSeconds: 3600,
+  maximumRetryAttempts: 3,
+  parallelizationFactor: 2,
+  onPartialBatchItemFailure: OnPartialBatchItemFailure.AUTOMATIC_BISECT,
+  deadLetterQueueArn: 'arn:aws:sqs:us-east-1:123456789012:dlq',
+};
+const pipeDestination = (stack: TerraformStack, id = 'Dest') =>
+  ApiDestination.fromApiDestinationArn(stack, id, `${DESTINATION_ARN_PREFIX}/${id.toLowerCase()}/2d1e0aa0-0000-4000-8000-000000000000`);
 
 /** Every optional connection option set (region only where the binding has it). */
 function connectionOptions(stack: TerraformStack): Props {
@@ -191,6 +212,59 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
     }),
     build: (stack, props) => new StepFunctionsHttpTaskGrant(stack, 'G', {
       connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), ...props,
+    }),
+  },
+  ApiDestinationPipeProps: {
+    full: (stack) => ({
+      pipeName: 'full',
+      description: 'every option',
+      desiredState: PipeDesiredState.STOPPED,
+      filters: ['{"body":{"type":["a"]}}'],
+      enrichment: { apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Enricher', `${DESTINATION_ARN_PREFIX}/e/2d1e0aa0-0000-4000-8000-000000000001`) },
+      inputTemplate: '{"a": <$.body>}',
+      headerParameters: { 'X-A': 'a' },
+      pathParameterValues: ['$.body.id'],
+      queryStringParameters: { q: 'v' },
+      roleArn: 'arn:aws:iam::123456789012:role/pipes',
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+      ...(HAS_PER_RESOURCE_REGION ? { region: 'us-west-2' } : {}),
+    }),
+    build: (stack, props) => new ApiDestinationPipe(stack, 'P', {
+      source: PipeSource.sqsQueue(QUEUE_ARN), apiDestination: pipeDestination(stack), ...props,
+    }),
+  },
+  PipeApiDestinationEnrichment: {
+    full: () => ({ inputTemplate: '{"a": 1}', headerParameters: { 'X-A': 'a' }, pathParameterValues: ['x'], queryStringParameters: { q: 'v' } }),
+    build: (stack, props) => new ApiDestinationPipe(stack, 'P', {
+      source: PipeSource.sqsQueue(QUEUE_ARN),
+      apiDestination: pipeDestination(stack),
+      enrichment: { apiDestination: pipeDestination(stack, 'Enricher'), ...props } as any,
+    }),
+  },
+  SqsQueueSourceOptions: {
+    full: () => ({ batchSize: 100, maximumBatchingWindowInSeconds: 5 }),
+    build: (stack, props) => new ApiDestinationPipe(stack, 'P', {
+      source: PipeSource.sqsQueue(QUEUE_ARN, props), apiDestination: pipeDestination(stack),
+    }),
+  },
+  StreamSourceOptions: {
+    full: () => STREAM_OPTIONS,
+    build: (stack, props) => new ApiDestinationPipe(stack, 'P', {
+      source: PipeSource.kinesisStream(STREAM_ARN, { startingPosition: KinesisStartingPosition.LATEST, ...props }),
+      apiDestination: pipeDestination(stack),
+    }),
+  },
+  KinesisStreamSourceOptions: {
+    full: () => ({ ...STREAM_OPTIONS, startingPosition: KinesisStartingPosition.AT_TIMESTAMP, startingPositionTimestamp: '2026-01-31T12:00:00Z' }),
+    build: (stack, props) => new ApiDestinationPipe(stack, 'P', {
+      source: PipeSource.kinesisStream(STREAM_ARN, props as any), apiDestination: pipeDestination(stack),
+    }),
+  },
+  DynamoDbStreamSourceOptions: {
+    full: () => ({ ...STREAM_OPTIONS, startingPosition: DynamoDbStartingPosition.LATEST }),
+    build: (stack, props) => new ApiDestinationPipe(stack, 'P', {
+      source: PipeSource.dynamoDbStream('arn:aws:dynamodb:us-east-1:123456789012:table/tbl/stream/2026-01-31T12:00:00.000', props as any),
+      apiDestination: pipeDestination(stack),
     }),
   },
 };

@@ -13,14 +13,20 @@ from cdktf_cdktf_provider_aws.provider import AwsProvider
 
 from cdktf_eventbridge_connection import (
     ApiDestination,
+    ApiDestinationPipe,
     ApiDestinationTarget,
     ApiKeyConnection,
     Authorization,
     BasicConnection,
     Connection,
+    DynamoDbStartingPosition,
     HttpMethod,
     HttpParameter,
+    KinesisStartingPosition,
     OAuthConnection,
+    OnPartialBatchItemFailure,
+    PipeDesiredState,
+    PipeSource,
     SecretValue,
     StepFunctionsHttpTaskGrant,
 )
@@ -215,6 +221,86 @@ def api_destination(app: App) -> TerraformStack:
     return stack
 
 
+def pipes(app: App) -> TerraformStack:
+    """Pipes to API destinations: SQS with a filter and an enrichment, Kinesis, DynamoDB."""
+    stack = new_stack(app, "pipes", region="eu-west-1")
+    connection = ApiKeyConnection(
+        stack,
+        "Partner",
+        connection_name="partner",
+        api_key_name="x-api-key",
+        api_key_value=SecretValue.ssm_secure_string("/partner/api-key"),
+    )
+    orders = ApiDestination(
+        stack,
+        "Orders",
+        connection=connection,
+        endpoint="https://api.partner.example/v1/orders/*",
+        http_method=HttpMethod.POST,
+    )
+    lookup = ApiDestination(
+        stack,
+        "Lookup",
+        connection=connection,
+        endpoint="https://api.partner.example/v1/customers/*",
+        http_method=HttpMethod.GET,
+    )
+    from_queue = ApiDestinationPipe(
+        stack,
+        "FromQueue",
+        pipe_name="orders-to-partner",
+        description="Placed orders from the queue to the partner",
+        source=PipeSource.sqs_queue(
+            "arn:aws:sqs:eu-west-1:123456789012:orders", batch_size=1, maximum_batching_window_in_seconds=0
+        ),
+        # Compact, as JavaScript's JSON.stringify writes it.
+        filters=[json.dumps({"body": {"type": ["order.placed"]}}, separators=(",", ":"))],
+        enrichment={
+            "api_destination": lookup,
+            "path_parameter_values": ["$.body.customerId"],
+            "header_parameters": {"X-Step": "enrich"},
+            "query_string_parameters": {"fields": "tier"},
+            "input_template": '{"customer": <$.body.customerId>}',
+        },
+        api_destination=orders,
+        path_parameter_values=["$.body.orderId"],
+        header_parameters={"X-Order-Id": "$.body.orderId"},
+        query_string_parameters={"tenant": "acme"},
+        input_template='{"order": <$.body>}',
+    )
+    ApiDestinationPipe(
+        stack,
+        "FromStream",
+        source=PipeSource.kinesis_stream(
+            "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+            starting_position=KinesisStartingPosition.AT_TIMESTAMP,
+            starting_position_timestamp="2026-01-31T12:00:00Z",
+            batch_size=100,
+            maximum_batching_window_in_seconds=10,
+            maximum_record_age_in_seconds=3600,
+            maximum_retry_attempts=5,
+            parallelization_factor=2,
+            on_partial_batch_item_failure=OnPartialBatchItemFailure.AUTOMATIC_BISECT,
+            dead_letter_queue_arn="arn:aws:sqs:eu-west-1:123456789012:orders-stream-dlq",
+        ),
+        api_destination=orders,
+    )
+    ApiDestinationPipe(
+        stack,
+        "FromTable",
+        source=PipeSource.dynamo_db_stream(
+            "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/2026-01-31T12:00:00.000",
+            starting_position=DynamoDbStartingPosition.TRIM_HORIZON,
+        ),
+        api_destination=orders,
+        desired_state=PipeDesiredState.STOPPED,
+        role_arn="arn:aws:iam::123456789012:role/orders-table-pipe",
+    )
+    TerraformOutput(stack, "pipe_arn", value=from_queue.pipe_arn)
+    TerraformOutput(stack, "pipe_role_arn", value=from_queue.role_arn)
+    return stack
+
+
 #: The fixtures by name; the name is the file name under test/fixtures/expected/.
 FIXTURES: Dict[str, Callable[[App], TerraformStack]] = {
     "api-key": api_key,
@@ -222,4 +308,5 @@ FIXTURES: Dict[str, Callable[[App], TerraformStack]] = {
     "oauth": oauth,
     "everything": everything,
     "api-destination": api_destination,
+    "pipes": pipes,
 }

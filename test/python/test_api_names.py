@@ -15,7 +15,14 @@ PUBLIC = {
     "Connection", "ConnectionAttributes", "ConnectionOptions", "ConnectionProps", "HttpMethod", "HttpParameter",
     "IConnection", "OAuthAuthorizationProps", "OAuthConnection", "OAuthConnectionProps", "PlacementOptions",
     "SecretValue", "SecretsManagerSecretOptions",
+    "ApiDestinationPipe", "ApiDestinationPipeProps", "PipeSource", "PipeApiDestinationEnrichment", "PipeDesiredState",
+    "SqsQueueSourceOptions", "StreamSourceOptions", "KinesisStreamSourceOptions", "DynamoDbStreamSourceOptions",
+    "KinesisStartingPosition", "DynamoDbStartingPosition", "OnPartialBatchItemFailure",
 }
+
+STREAM_OPTIONS = ["batch_size", "dead_letter_queue_arn", "maximum_batching_window_in_seconds",
+                  "maximum_record_age_in_seconds", "maximum_retry_attempts", "on_partial_batch_item_failure",
+                  "parallelization_factor"]
 
 # The connection options, then the placement options (PlacementOptions), which jsii lists last.
 PLACEMENT = ["provider", "region"]
@@ -53,6 +60,9 @@ def test_exports_the_public_api():
     (lib.Connection.from_connection_attributes, ["scope", "id"],
      ["connection_arn", "connection_name", "connection_secret_arn", "kms_key_identifier"]),
     (lib.Connection.from_connection_name, ["scope", "id", "connection_name"], ["provider", "region"]),
+    (lib.PipeSource.sqs_queue, ["queue_arn"], ["batch_size", "maximum_batching_window_in_seconds"]),
+    (lib.PipeSource.kinesis_stream, ["stream_arn"], ["starting_position", "starting_position_timestamp"] + STREAM_OPTIONS),
+    (lib.PipeSource.dynamo_db_stream, ["stream_arn"], ["starting_position"] + STREAM_OPTIONS),
 ], ids=lambda v: getattr(v, "__qualname__", None))
 def test_static_factories(method, args, kwargs):
     assert positional(method) == args
@@ -70,6 +80,18 @@ def test_static_factories(method, args, kwargs):
 def test_constructors_take_scope_id_and_keyword_props(construct, own):
     assert positional(construct.__init__) == ["scope", "id"]
     assert keywords(construct.__init__) == own + OPTIONS
+
+
+def test_pipe_constructor():
+    assert positional(lib.ApiDestinationPipe.__init__) == ["scope", "id"]
+    assert keywords(lib.ApiDestinationPipe.__init__) == [
+        "api_destination", "source", "description", "desired_state", "enrichment", "filters", "header_parameters",
+        "input_template", "path_parameter_values", "pipe_name", "query_string_parameters", "role_arn"] + PLACEMENT
+    for name in ("pipe_name", "pipe_arn", "role_arn", "role", "resource"):
+        assert isinstance(inspect.getattr_static(lib.ApiDestinationPipe, name), property), name
+    assert [m.name for m in lib.PipeDesiredState] == ["RUNNING", "STOPPED"]
+    assert [m.name for m in lib.KinesisStartingPosition] == ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]
+    assert [m.name for m in lib.DynamoDbStartingPosition] == ["TRIM_HORIZON", "LATEST"]
 
 
 def test_connection_attributes():
@@ -100,7 +122,7 @@ def test_no_name_is_a_python_keyword_or_shadows_self():
     assert "self_" not in names
 
 
-@pytest.mark.parametrize("construct", [lib.ApiDestination, lib.ApiDestinationTarget],
+@pytest.mark.parametrize("construct", [lib.ApiDestination, lib.ApiDestinationTarget, lib.ApiDestinationPipe],
                          ids=lambda v: getattr(v, "__name__", None))
 def test_every_construct_that_creates_resources_takes_the_placement_options(construct):
     assert keywords(construct.__init__)[-2:] == PLACEMENT
