@@ -2,6 +2,7 @@ import { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatc
 import { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { PipesPipe } from '@cdktf/provider-aws/lib/pipes-pipe';
 import { Testing } from 'cdktf';
 import { WebhookStack } from '../examples/webhook/main';
 
@@ -52,5 +53,31 @@ describe('examples/webhook', () => {
     expect(target.input_transformer.input_paths).toEqual({ orderId: '$.detail.orderId', total: '$.detail.total', currency: '$.detail.currency' });
     // The template is JSON once each placeholder is replaced by a value.
     expect(() => JSON.parse(target.input_transformer.input_template.replace(/<\w+>/g, '1'))).not.toThrow();
+  });
+
+  test('sends the queued full refunds to the partner through a pipe whose role reads only that queue', () => {
+    const json = synth();
+    expect(json).toHaveResourceWithProperties(PipesPipe, {
+      name: 'partner-refunds',
+      source: '${aws_sqs_queue.Refunds.arn}',
+      target: '${aws_cloudwatch_event_api_destination.PartnerRefunds_13CE0149.arn}',
+      source_parameters: {
+        filter_criteria: { filter: [{ pattern: '{"body":{"kind":["full"]}}' }] },
+        sqs_queue_parameters: { batch_size: 1 },
+      },
+      target_parameters: {
+        http_parameters: { path_parameter_values: ['$.body.orderId'] },
+        input_template: '{"order": "<$.body.orderId>", "amount": <$.body.amount>}',
+      },
+    });
+    const parsed = JSON.parse(json);
+    const pipe = Object.values<any>(parsed.resource.aws_pipes_pipe)[0];
+    const role = pipe.role_arn.match(/^\$\{aws_iam_role\.(.+)\.arn\}$/)[1];
+    const policy = Object.values<any>(parsed.resource.aws_iam_role_policy).find((p) => p.role === `\${aws_iam_role.${role}.name}`);
+    const document = policy.policy.match(/^\$\{data\.aws_iam_policy_document\.(.+)\.json\}$/)[1];
+    expect(parsed.data.aws_iam_policy_document[document].statement.map((s: any) => [s.actions, s.resources])).toEqual([
+      [['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], ['${aws_sqs_queue.Refunds.arn}']],
+      [['events:InvokeApiDestination'], [expect.stringContaining('aws_cloudwatch_event_api_destination.PartnerRefunds_13CE0149.arn')]],
+    ]);
   });
 });

@@ -3,7 +3,8 @@
  * the shop's event bus is POSTed to the partner's API, authorized with an API
  * key that EventBridge reads from Secrets Manager, reshaped by an input
  * transformer, retried for an hour and, if it still fails, parked in a
- * dead-letter queue.
+ * dead-letter queue. Refunds, which another system queues in SQS, reach the
+ * same partner through an EventBridge pipe.
  *
  *   npx cdktf synth     # writes cdktf.out/stacks/webhook/cdk.tf.json
  *
@@ -13,14 +14,16 @@ import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   ApiDestination,
+  ApiDestinationPipe,
   ApiDestinationTarget,
   ApiKeyConnection,
   HttpMethod,
   HttpParameter,
+  PipeSource,
   SecretValue,
 } from '../../src';
 
@@ -90,10 +93,38 @@ export class WebhookStack extends TerraformStack {
       ruleArn: rule.arn,
     });
 
+    // 6. Refunds: another system queues them in SQS; a pipe sends each full refund to the
+    //    partner's refund API (the queue's messages are JSON: the filter matches under `body`).
+    //    The pipe creates its role, allowed only to read this queue and invoke this destination.
+    //    The queue's redrive policy keeps what the partner refuses: a pipe to an API destination
+    //    has no dead-letter queue of its own.
+    const refundFailures = new SqsQueue(this, 'RefundFailures', { name: 'partner-refunds-failed' });
+    const refunds = new SqsQueue(this, 'Refunds', {
+      name: 'partner-refunds',
+      visibilityTimeoutSeconds: 60,
+      redrivePolicy: Fn.jsonencode({ deadLetterTargetArn: refundFailures.arn, maxReceiveCount: 5 }),
+    });
+    const refundApi = new ApiDestination(this, 'PartnerRefunds', {
+      apiDestinationName: 'partner-refunds',
+      connection,
+      endpoint: 'https://api.partner.example.com/v1/orders/*/refunds',
+      httpMethod: HttpMethod.POST,
+      rateLimitPerSecond: 5,
+    });
+    const refundPipe = new ApiDestinationPipe(this, 'RefundsToPartner', {
+      pipeName: 'partner-refunds',
+      source: PipeSource.sqsQueue(refunds.arn, { batchSize: 1 }),
+      filters: [JSON.stringify({ body: { kind: ['full'] } })],
+      apiDestination: refundApi,
+      pathParameterValues: ['$.body.orderId'],
+      inputTemplate: '{"order": "<$.body.orderId>", "amount": <$.body.amount>}',
+    });
+
     new TerraformOutput(this, 'api_destination_arn', { value: destination.apiDestinationArn });
     new TerraformOutput(this, 'connection_arn', { value: connection.connectionArn });
     new TerraformOutput(this, 'target_role_arn', { value: target.roleArn });
     new TerraformOutput(this, 'dead_letter_queue_url', { value: deadLetters.url });
+    new TerraformOutput(this, 'refund_pipe_arn', { value: refundPipe.pipeArn });
   }
 }
 
