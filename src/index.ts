@@ -12,3 +12,4 @@ export * from './api-destination';
 export * from './api-destination-target';
 export * from './step-functions-http-task-grant';
 export * from './role-grant';
+export * from './http-invoke-task';
