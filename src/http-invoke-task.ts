@@ -101,7 +101,7 @@ export interface HttpInvokeTaskProps {
    * is JSON text: it is put in the state as the object or array it denotes
    * (so a JSONPath payload template such as `{"amount.$": "$.amount"}` works)
    * and must be valid JSON. Any other string, e.g. a JSONata expression
-   * `"{% $states.input.order %}"`, is put in the state as a string. JSON text
+   * `{% $states.input.order %}`, is put in the state as a string. JSON text
    * that contains a token and cannot be parsed before Terraform resolves it
    * is put in as a string too.
    *
@@ -419,12 +419,14 @@ function oneOf(check: Checker, property: string, value: string, values: object, 
 
 /**
  * The body as it goes into the state: JSON text (starting with `{` or `[`) parsed, any other
- * string as is. Literal JSON text that does not parse is refused; with a token in it, it is
+ * string (a JSONata expression `{% ... %}` among them) as is. Literal JSON text that does not parse is refused; with a token in it, it is
  * kept as a string.
  */
 function parseBody(check: Checker, body: string): unknown {
-  const start = body.trimStart()[0];
+  const trimmed = body.trim();
+  const start = trimmed[0];
   if (start !== '{' && start !== '[') return body;
+  if (trimmed.startsWith('{%') && trimmed.endsWith('%}')) return body; // a JSONata expression
   try {
     return JSON.parse(body);
   } catch (e) {
