@@ -41,6 +41,8 @@ const project = new cdk.JsiiProject({
     '@cdktn/provider-aws@25.7.0',
     'cdktf-cli@0.21.0',
     'fast-check@^4.3.0',
+    // Validates the state machine definitions HttpInvokeTask renders (JSONPath and JSONata).
+    'asl-validator@^4.0.0',
     'ts-node@^10.9.2',
   ],
 

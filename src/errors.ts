@@ -1,5 +1,3 @@
-import { IConstruct } from 'constructs';
-
 /** Marks the library's validation errors, across copies of the library in one process. */
 const VALIDATION_ERROR = Symbol.for('eventbridge-connection.ValidationError');
 
@@ -46,7 +44,11 @@ export class ValidationError extends LibraryError {
   /** The property that holds the bad input. */
   public readonly property: string;
 
-  constructor(scope: IConstruct, property: string, message: string) {
+  /**
+   * @param scope what received the bad input: a construct, or a plain class that names itself
+   * by the construct it belongs to (only its `node.path` is read)
+   */
+  constructor(scope: { readonly node: { readonly path: string } }, property: string, message: string) {
     super(message);
     this.name = 'ValidationError';
     this.constructPath = scope.node.path;

@@ -14,3 +14,4 @@ export * from './pipe-source';
 export * from './api-destination-pipe';
 export * from './step-functions-http-task-grant';
 export * from './role-grant';
+export * from './http-invoke-task';

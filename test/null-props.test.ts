@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import {
   ApiDestination,
   ApiDestinationPipe,
@@ -17,6 +17,7 @@ import {
   BasicConnection,
   Connection,
   DynamoDbStartingPosition,
+  HttpInvokeTask,
   HttpMethod,
   HttpParameter,
   KinesisStartingPosition,
@@ -24,8 +25,10 @@ import {
   OnPartialBatchItemFailure,
   PipeDesiredState,
   PipeSource,
+  RequestBodyEncoding,
   SecretValue,
   StepFunctionsHttpTaskGrant,
+  UrlEncodingArrayFormat,
 } from '../src';
 import { HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION } from './flavour';
 import { newStack } from './util';
@@ -266,6 +269,41 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       source: PipeSource.dynamoDbStream('arn:aws:dynamodb:us-east-1:123456789012:table/tbl/stream/2026-01-31T12:00:00.000', props as any),
       apiDestination: pipeDestination(stack),
     }),
+  },
+  HttpInvokeTaskProps: {
+    full: () => ({
+      method: HttpMethod.POST,
+      comment: 'every option',
+      headers: { 'X-Request-Id.$': '$.id' },
+      queryParameters: { q: 'v' },
+      requestBody: '{"a": 1}',
+      requestBodyEncoding: RequestBodyEncoding.URL_ENCODED,
+      arrayFormat: UrlEncodingArrayFormat.REPEAT,
+    }),
+    build: (stack, props) => new TerraformOutput(stack, 'State', {
+      value: new HttpInvokeTask({
+        connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://api.example.com/v1', ...props,
+      }).toJsonPathState({ end: true }),
+    }),
+  },
+  HttpInvokeTaskStateOptions: {
+    full: () => ({ next: 'Done' }), // end excludes next
+    build: (stack, props) => new TerraformOutput(stack, 'State', {
+      value: new HttpInvokeTask({
+        connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://api.example.com/v1',
+      }).toJsonataState(props as any),
+    }),
+  },
+  HttpInvokeTaskGrantOptions: {
+    full: (stack) => ({
+      policyName: 'p',
+      roleName: 'r',
+      stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:m',
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+    }),
+    build: (stack, props) => new HttpInvokeTask({
+      connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://api.example.com/v1',
+    }).grant(stack, 'G', props),
   },
 };
 

@@ -388,3 +388,61 @@ export const RFC3339_TIMESTAMP: StringRule = {
   pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
   text: 'must be an RFC 3339 timestamp such as "2026-01-31T12:00:00Z"',
 };
+
+/* ---------------------------------------------------------------------------
+ * Step Functions HTTP tasks (HttpInvokeTask). Step Functions documents no
+ * length limits for a task's headers and query parameters, so these rules
+ * set none; they refuse what cannot be sent as HTTP.
+ * ------------------------------------------------------------------------ */
+
+/**
+ * A header name: an HTTP token (RFC 9110, section 5.6.2). A JSONPath task's
+ * dynamic header ends in `.$`, whose characters are token characters too.
+ */
+export const HTTP_TASK_HEADER_KEY: StringRule = {
+  min: 1,
+  max: Number.MAX_SAFE_INTEGER,
+  pattern: /^[!#$%&'*+\-.^_`|~0-9a-zA-Z]+$/,
+  text: "must be an HTTP header name: HTTP token characters (A-Z a-z 0-9 ! # $ % & ' * + - . ^ _ ` | ~)",
+};
+
+/**
+ * A header value: no control characters but tab (RFC 9110, section 5.5:
+ * a field value has no CR, LF or NUL).
+ */
+export const HTTP_TASK_HEADER_VALUE: StringRule = {
+  min: 0,
+  max: Number.MAX_SAFE_INTEGER,
+  // eslint-disable-next-line no-control-regex
+  pattern: /^[^\x00-\x08\x0A-\x1F\x7F]*$/,
+  text: 'must have no control characters other than tab',
+};
+
+/** A query parameter name: not empty, no control characters. */
+export const HTTP_TASK_QUERY_KEY: StringRule = {
+  min: 1,
+  max: Number.MAX_SAFE_INTEGER,
+  // eslint-disable-next-line no-control-regex
+  pattern: /^[^\x00-\x1F\x7F]+$/,
+  text: 'must be 1 or more characters with no control characters',
+};
+
+/** A query parameter value: no control characters (it may be empty). */
+export const HTTP_TASK_QUERY_VALUE: StringRule = {
+  min: 0,
+  max: Number.MAX_SAFE_INTEGER,
+  // eslint-disable-next-line no-control-regex
+  pattern: /^[^\x00-\x1F\x7F]*$/,
+  text: 'must have no control characters',
+};
+
+/**
+ * A state name, as `Next` names it: the Amazon States Language specification
+ * ("Names of states ... MUST have length which is less than or equal to 80
+ * Unicode characters").
+ */
+export const STATE_NAME: StringRule = {
+  min: 1,
+  max: 80,
+  text: 'must be a state name of 1-80 characters',
+};

@@ -1,5 +1,4 @@
 import { Token } from 'cdktf';
-import { IConstruct } from 'constructs';
 import type { IConnection } from '../connection';
 import { ValidationError } from '../errors';
 
@@ -59,9 +58,17 @@ export function described(text: string): Described {
   return new Described(text);
 }
 
+/**
+ * What a {@link Checker} checks the input of: a construct or, for a plain class that is not one
+ * (`HttpInvokeTask`), an object that names where it belongs by a path of the same form.
+ */
+export interface CheckSubject {
+  readonly node: { readonly path: string };
+}
+
 /** The checks of one construct's input, each failing with the library's message. */
 export class Checker {
-  constructor(private readonly scope: IConstruct) {}
+  constructor(private readonly scope: CheckSubject) {}
 
   /** Throws the library's error for `property`. */
   public fail(property: string, rule: string, value: unknown, fix: string, options: CheckOptions = {}): never {

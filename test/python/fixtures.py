@@ -8,8 +8,10 @@ test_fixtures.py).
 import json
 from typing import Callable, Dict
 
-from cdktf import App, TerraformOutput, TerraformStack, TerraformVariable
+from cdktf import App, Fn, TerraformOutput, TerraformStack, TerraformVariable
+from cdktf_cdktf_provider_aws.iam_role import IamRole
 from cdktf_cdktf_provider_aws.provider import AwsProvider
+from cdktf_cdktf_provider_aws.sfn_state_machine import SfnStateMachine
 
 from cdktf_eventbridge_connection import (
     ApiDestination,
@@ -20,6 +22,7 @@ from cdktf_eventbridge_connection import (
     BasicConnection,
     Connection,
     DynamoDbStartingPosition,
+    HttpInvokeTask,
     HttpMethod,
     HttpParameter,
     KinesisStartingPosition,
@@ -27,8 +30,10 @@ from cdktf_eventbridge_connection import (
     OnPartialBatchItemFailure,
     PipeDesiredState,
     PipeSource,
+    RequestBodyEncoding,
     SecretValue,
     StepFunctionsHttpTaskGrant,
+    UrlEncodingArrayFormat,
 )
 from stacks import new_stack
 
@@ -301,6 +306,62 @@ def pipes(app: App) -> TerraformStack:
     return stack
 
 
+def state_machine(app: App) -> TerraformStack:
+    """A state machine of two HTTP tasks (JSONPath, then JSONata), each granting the machine's role."""
+    stack = new_stack(app, "state-machine", region="us-east-1")
+    connection = ApiKeyConnection(
+        stack,
+        "Stripe",
+        connection_name="stripe",
+        api_key_name="Authorization",
+        api_key_value=SecretValue.secrets_manager("prod/stripe", json_field="bearer"),
+    )
+    role = IamRole(
+        stack,
+        "Role",
+        name="customers-state-machine",
+        assume_role_policy=(
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",'
+            '"Principal":{"Service":"states.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+        ),
+    )
+    create_customer = HttpInvokeTask(
+        connection=connection,
+        endpoint="https://api.stripe.com/v1/customers",
+        method=HttpMethod.POST,
+        comment="Creates the customer",
+        headers={"Idempotency-Key.$": "$.orderId"},
+        query_parameters={"expand": "sources"},
+        request_body='{"email.$": "$.email", "metadata": {"source": "step-functions"}}',
+        request_body_encoding=RequestBodyEncoding.URL_ENCODED,
+        array_format=UrlEncodingArrayFormat.BRACKETS,
+    )
+    read_customer = HttpInvokeTask(
+        connection=connection,
+        endpoint="https://api.stripe.com/v1/customers/search",
+        query_parameters={"query": "{% 'email:\"' & $states.input.email & '\"' %}"},
+    )
+    machine = SfnStateMachine(
+        stack,
+        "Customers",
+        name="customers",
+        role_arn=role.arn,
+        definition=Fn.jsonencode({
+            "Comment": "Creates a Stripe customer, then reads it back",
+            "StartAt": "CreateCustomer",
+            "States": {
+                "CreateCustomer": create_customer.to_json_path_state(next="ReadCustomer"),
+                "ReadCustomer": read_customer.to_jsonata_state(end=True),
+            },
+        }),
+    )
+    create_customer.grant(stack, "CreateCustomerGrant", role_name=role.name, state_machine_arn=machine.arn,
+                          policy_name="create-customer")
+    read_customer.grant(stack, "ReadCustomerGrant", role_name=role.name, state_machine_arn=machine.arn)
+    TerraformOutput(stack, "state_machine_arn", value=machine.arn)
+    return stack
+
+
 #: The fixtures by name; the name is the file name under test/fixtures/expected/.
 FIXTURES: Dict[str, Callable[[App], TerraformStack]] = {
     "api-key": api_key,
@@ -309,4 +370,5 @@ FIXTURES: Dict[str, Callable[[App], TerraformStack]] = {
     "everything": everything,
     "api-destination": api_destination,
     "pipes": pipes,
+    "state-machine": state_machine,
 }

@@ -18,6 +18,8 @@ PUBLIC = {
     "ApiDestinationPipe", "ApiDestinationPipeProps", "PipeSource", "PipeApiDestinationEnrichment", "PipeDesiredState",
     "SqsQueueSourceOptions", "StreamSourceOptions", "KinesisStreamSourceOptions", "DynamoDbStreamSourceOptions",
     "KinesisStartingPosition", "DynamoDbStartingPosition", "OnPartialBatchItemFailure",
+    "HttpInvokeTask", "HttpInvokeTaskProps", "HttpInvokeTaskStateOptions", "HttpInvokeTaskGrantOptions",
+    "RequestBodyEncoding", "UrlEncodingArrayFormat",
 }
 
 STREAM_OPTIONS = ["batch_size", "dead_letter_queue_arn", "maximum_batching_window_in_seconds",
@@ -97,6 +99,23 @@ def test_pipe_constructor():
 def test_connection_attributes():
     for name in ("connection_arn", "connection_name", "connection_secret_arn", "authorization_type", "resource"):
         assert isinstance(inspect.getattr_static(lib.Connection, name), property), name
+
+
+def test_http_invoke_task():
+    # A plain class: keyword props only, no scope and id.
+    assert positional(lib.HttpInvokeTask.__init__) == []
+    assert keywords(lib.HttpInvokeTask.__init__) == [
+        "connection", "endpoint", "array_format", "comment", "headers", "method", "query_parameters",
+        "request_body", "request_body_encoding"]
+    for render in (lib.HttpInvokeTask.to_json_path_state, lib.HttpInvokeTask.to_jsonata_state):
+        assert positional(render) == []
+        assert keywords(render) == ["end", "next"]
+    assert positional(lib.HttpInvokeTask.grant) == ["scope", "id"]
+    assert keywords(lib.HttpInvokeTask.grant) == ["policy_name", "provider", "role_name", "state_machine_arn"]
+    for name in ("connection", "endpoint", "method"):
+        assert isinstance(inspect.getattr_static(lib.HttpInvokeTask, name), property), name
+    assert [m.name for m in lib.RequestBodyEncoding] == ["NONE", "URL_ENCODED"]
+    assert [m.name for m in lib.UrlEncodingArrayFormat] == ["BRACKETS", "COMMAS", "INDICES", "REPEAT"]
 
 
 def test_http_methods():
