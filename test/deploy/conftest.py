@@ -119,6 +119,8 @@ class Clients:
         self.ssm = harness.aws_client("ssm", endpoint, region)
         self.iam = harness.aws_client("iam", endpoint, region)
         self.sqs = harness.aws_client("sqs", endpoint, region)
+        self.pipes = harness.aws_client("pipes", endpoint, region)
+        self.stepfunctions = harness.aws_client("stepfunctions", endpoint, region)
         self.events.meta.events.register("after-call.events.DescribeConnection", _keep_raw_auth_parameters)
         self._endpoint = endpoint
         self._regions = regions if regions is not None else {}

@@ -416,7 +416,8 @@ def _die_with_parent() -> None:
 
 
 class MotoServer:
-    """`python -m moto.server` on 127.0.0.1 and a free port, in its own process group."""
+    """moto's server (`moto_server.py`: moto.server with a stand-in for one action it lacks) on
+    127.0.0.1 and a free port, in its own process group."""
 
     def __init__(self, log_path: Path, env: dict[str, str] | None = None):
         self.log_path = log_path
@@ -435,7 +436,7 @@ class MotoServer:
             self.port = free_port()
             log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+                [sys.executable, str(Path(__file__).with_name("moto_server.py")), "-H", "127.0.0.1", "-p", str(self.port)],
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env={**os.environ, **self.env},
                 start_new_session=True, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )

@@ -38,17 +38,20 @@ const fs = require('fs');
 const path = require('path');
 const { target, resolveFromLib, fromLib, binding: bindingModule, emulatorProvider: boundProvider, parseArgs } = require('./entry');
 
-const { App, LocalBackend, TerraformStack, TerraformOutput } = fromLib(target.framework);
+const { App, Fn, LocalBackend, TerraformStack, TerraformOutput } = fromLib(target.framework);
 const { Construct } = fromLib('constructs');
 const { CloudwatchEventRule } = bindingModule('cloudwatch-event-rule');
 const {
   ApiDestination,
+  ApiDestinationPipe,
   ApiDestinationTarget,
   ApiKeyConnection,
   BasicConnection,
+  HttpInvokeTask,
   OAuthConnection,
   HttpMethod,
   HttpParameter,
+  PipeSource,
   SecretValue,
 } = require(target.libDir);
 
@@ -89,7 +92,7 @@ const secret = args.secret || 'secret-v1';
 const sourceSecretId = args['source-secret-id'] || `${prefix}/source`;
 const ssmParameter = args['ssm-parameter'] || `/${prefix}/tenant-token`;
 
-const SERVICES = ['events', 'secretsmanager', 'ssm', 'sts', 'iam', 'sqs'];
+const SERVICES = ['events', 'secretsmanager', 'ssm', 'sts', 'iam', 'sqs', 'pipes', 'sfn'];
 
 /** The emulator-bound AWS provider every scenario stack uses (us-east-1). */
 function emulatorProvider(stack) {
@@ -344,6 +347,117 @@ const SCENARIOS = {
   },
 
   /*
+   * An EventBridge pipe from an SQS queue (a raw binding) to an API destination, with a filter,
+   * batching, an input template, a header, and the role the pipe creates. The emulator creates
+   * and deletes pipes but does not update them, so nothing of the pipe changes between the two
+   * revisions (the connection's description and secret do).
+   */
+  pipe(scope, name) {
+    const apiKeyValue = `${secret}-pipe`;
+    const c = new ApiKeyConnection(scope, 'Connection', {
+      connectionName: name,
+      description: `${description} (pipe)`,
+      apiKeyName: 'x-api-key',
+      apiKeyValue: SecretValue.unsafePlainText(apiKeyValue),
+    });
+    const destination = new ApiDestination(scope, 'Destination', {
+      apiDestinationName: `${name}-dest`,
+      connection: c,
+      endpoint: 'https://webhook.example.com/refunds/*',
+      httpMethod: HttpMethod.POST,
+    });
+    const { SqsQueue } = bindingModule('sqs-queue');
+    const queue = new SqsQueue(scope, 'Source', { name: `${name}-source` });
+    const filter = JSON.stringify({ body: { kind: ['full'] } });
+    const pipe = new ApiDestinationPipe(scope, 'Pipe', {
+      pipeName: `${name}-pipe`,
+      description: 'deploy test (pipe)',
+      source: PipeSource.sqsQueue(queue.arn, { batchSize: 1 }),
+      filters: [filter],
+      apiDestination: destination,
+      pathParameterValues: ['$.body.orderId'],
+      headerParameters: { 'X-Source': 'pipe' },
+      inputTemplate: '{"order": "<$.body.orderId>"}',
+    });
+    return {
+      construct: c,
+      pipe: {
+        construct: pipe,
+        expected: {
+          name: `${name}-pipe`,
+          description: 'deploy test (pipe)',
+          sourceQueueName: `${name}-source`,
+          destinationName: `${name}-dest`,
+          batchSize: 1,
+          filters: [filter],
+          inputTemplate: '{"order": "<$.body.orderId>"}',
+          pathParameterValues: ['$.body.orderId'],
+          headerParameters: { 'X-Source': 'pipe' },
+        },
+      },
+      expected: {
+        AuthorizationType: 'API_KEY',
+        AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: apiKeyValue } },
+      },
+    };
+  },
+
+  /*
+   * A Step Functions state machine (raw bindings: the role and the machine) whose definition
+   * holds the HTTP task HttpInvokeTask renders, with the grant the task gives the machine's
+   * role: the task's connection, endpoint and method, in one place.
+   */
+  'http-task'(scope, name) {
+    const apiKeyValue = `${secret}-task`;
+    const c = new ApiKeyConnection(scope, 'Connection', {
+      connectionName: name,
+      description: `${description} (http-task)`,
+      apiKeyName: 'Authorization',
+      apiKeyValue: SecretValue.unsafePlainText(apiKeyValue),
+    });
+    const task = new HttpInvokeTask({
+      connection: c,
+      endpoint: 'https://api.example.com/v1/customers',
+      method: HttpMethod.POST,
+      headers: { 'Content-Type': 'application/json' },
+      requestBody: '{"name.$": "$.name"}',
+    });
+    const { IamRole } = bindingModule('iam-role');
+    const { SfnStateMachine } = bindingModule('sfn-state-machine');
+    const role = new IamRole(scope, 'Role', {
+      name: `${name}-role`,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'states.amazonaws.com' } }],
+      }),
+    });
+    const machine = new SfnStateMachine(scope, 'StateMachine', {
+      name: `${name}-machine`,
+      roleArn: role.arn,
+      definition: Fn.jsonencode({ StartAt: 'CreateCustomer', States: { CreateCustomer: task.toJsonPathState({ end: true }) } }),
+    });
+    const grant = task.grant(scope, 'Grant', { roleName: role.name, stateMachineArn: machine.arn, policyName: 'http-task' });
+    return {
+      construct: c,
+      stateMachine: {
+        construct: machine,
+        grant,
+        expected: {
+          name: `${name}-machine`,
+          roleName: `${name}-role`,
+          policyName: 'http-task',
+          endpoint: 'https://api.example.com/v1/customers',
+          method: 'POST',
+        },
+      },
+      expected: {
+        AuthorizationType: 'API_KEY',
+        AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'Authorization', ApiKeyValue: apiKeyValue } },
+      },
+    };
+  },
+
+  /*
    * The API key comes from a JSON field of a Secrets Manager secret and an
    * invocation header from an SSM SecureString parameter. The harness creates
    * both in the emulator before apply and changes them for the update, so the
@@ -438,6 +552,23 @@ for (const scenario of wanted) {
     new TerraformOutput(stack, outputs.roleArn, { value: target.roleArn });
     new TerraformOutput(stack, outputs.roleName, { value: target.role.name });
     scenarios[scenario].apiDestination = { ...expected, outputs };
+  }
+  if (result.pipe) {
+    // The pipe and the role it created.
+    const { construct: pipe, expected } = result.pipe;
+    const outputs = { pipeArn: `${out}_pipe_arn`, pipeName: `${out}_pipe_name`, roleArn: `${out}_pipe_role_arn` };
+    new TerraformOutput(stack, outputs.pipeArn, { value: pipe.pipeArn });
+    new TerraformOutput(stack, outputs.pipeName, { value: pipe.pipeName });
+    new TerraformOutput(stack, outputs.roleArn, { value: pipe.roleArn });
+    scenarios[scenario].pipe = { ...expected, outputs };
+  }
+  if (result.stateMachine) {
+    // The state machine and its role's policy.
+    const { construct: machine, grant, expected } = result.stateMachine;
+    const outputs = { stateMachineArn: `${out}_state_machine_arn`, policy: `${out}_state_machine_policy` };
+    new TerraformOutput(stack, outputs.stateMachineArn, { value: machine.arn });
+    new TerraformOutput(stack, outputs.policy, { value: grant.policyJson });
+    scenarios[scenario].stateMachine = { ...expected, outputs };
   }
 }
 app.synth();

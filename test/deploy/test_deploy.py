@@ -40,11 +40,16 @@ EXPECTED_DIR = FIXTURES_DIR / "expected"
 ENTRY_BLOCKS_DIR = EXPECTED_DIR / "terraform"
 
 # The scenarios of synth.js, in order.
-SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager", "api-destination", "placed"]
+SCENARIOS = ["api-key", "basic", "oauth", "invocation-params", "secrets-manager", "api-destination", "placed", "pipe",
+             "http-task"]
 # The scenarios that also create an API destination, a rule and its target
 # (with the IAM role the target creates): synth.js lists them under
 # `apiDestination` in its manifest.
 API_DESTINATION_SCENARIOS = ["api-destination", "placed"]
+# The scenario with an EventBridge pipe (`pipe` in the manifest) and the one with a state machine
+# whose definition holds the HTTP task HttpInvokeTask renders (`stateMachine`).
+PIPE_SCENARIOS = ["pipe"]
+STATE_MACHINE_SCENARIOS = ["http-task"]
 
 # Scenarios that need a newer AWS provider than the mirror may hold:
 # scenario -> (minimum version, reason). A scenario listed here is skipped,
@@ -547,6 +552,83 @@ def test_create_api_destination(created, scenario):
     check_api_destination(created, scenario, 1, created.outputs)
 
 
+def check_pipe(d: Deployment, scenario: str, outputs: dict) -> None:
+    """DescribePipe and the pipe's role policy against what the scenario asked for."""
+    s = d.manifests[1]["scenarios"][scenario]
+    p = s["pipe"]
+    out = {k: outputs[v] for k, v in p["outputs"].items()}
+    aws = d.aws.in_region(s.get("region"))
+    pipe = aws.pipes.describe_pipe(Name=p["name"])
+    queue_arn = aws.sqs.get_queue_attributes(
+        QueueUrl=aws.sqs.get_queue_url(QueueName=p["sourceQueueName"])["QueueUrl"], AttributeNames=["QueueArn"],
+    )["Attributes"]["QueueArn"]
+    destination_arn = aws.events.describe_api_destination(Name=p["destinationName"])["ApiDestinationArn"]
+    got = {k: pipe.get(k) for k in ("Name", "Arn", "Description", "Source", "Target", "RoleArn", "DesiredState")}
+    assert got == {
+        "Name": p["name"], "Arn": out["pipeArn"], "Description": p["description"], "Source": queue_arn,
+        "Target": destination_arn, "RoleArn": out["roleArn"], "DesiredState": "RUNNING",
+    }
+    assert pipe["SourceParameters"] == {
+        "FilterCriteria": {"Filters": [{"Pattern": pattern} for pattern in p["filters"]]},
+        "SqsQueueParameters": {"BatchSize": p["batchSize"]},
+    }
+    assert pipe["TargetParameters"] == {
+        "InputTemplate": p["inputTemplate"],
+        "HttpParameters": {"PathParameterValues": p["pathParameterValues"], "HeaderParameters": p["headerParameters"]},
+    }
+    # The role the pipe created: trusts pipes.amazonaws.com, may read the queue and invoke the destination.
+    role_name = out["roleArn"].split("/")[-1]
+    trust = d.aws.iam.get_role(RoleName=role_name)["Role"]["AssumeRolePolicyDocument"]
+    assert [st["Principal"] for st in trust["Statement"]] == [{"Service": "pipes.amazonaws.com"}]
+    policy = d.aws.iam.get_role_policy(RoleName=role_name, PolicyName="read-source-invoke-api-destination")
+    statements = {st["Sid"]: st for st in policy["PolicyDocument"]["Statement"]}
+    assert statements["ReadSource"]["Resource"] == queue_arn
+    assert sorted(statements["ReadSource"]["Action"]) == ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
+    assert statements["InvokeApiDestination"]["Action"] == "events:InvokeApiDestination"
+    assert statements["InvokeApiDestination"]["Resource"] == destination_arn.rsplit("/", 1)[0]
+
+
+def check_state_machine(d: Deployment, scenario: str, outputs: dict) -> None:
+    """DescribeStateMachine (the HTTP task in its definition) and the role's grant."""
+    s = d.manifests[1]["scenarios"][scenario]
+    m = s["stateMachine"]
+    arn = outputs[m["outputs"]["stateMachineArn"]]
+    aws = d.aws.in_region(s.get("region"))
+    machine = aws.stepfunctions.describe_state_machine(stateMachineArn=arn)
+    assert machine["name"] == m["name"]
+    assert machine["roleArn"].endswith(f":role/{m['roleName']}")
+    definition = json.loads(machine["definition"])
+    task = definition["States"][definition["StartAt"]]
+    assert task["Type"] == "Task"
+    assert task["Resource"] == "arn:aws:states:::http:invoke"
+    assert task["Parameters"]["ApiEndpoint"] == m["endpoint"]
+    assert task["Parameters"]["Method"] == m["method"]
+    assert task["Parameters"]["Authentication"] == {"ConnectionArn": outputs[s["outputs"]["connectionArn"]]}
+    # The grant the task gave the machine's role: the same endpoint and method, on this machine.
+    policy = d.aws.iam.get_role_policy(RoleName=m["roleName"], PolicyName=m["policyName"])["PolicyDocument"]
+    invoke = next(st for st in policy["Statement"] if st.get("Sid") == "InvokeHttpEndpoint")
+    assert invoke["Resource"] == arn
+    assert invoke["Condition"] == {
+        "StringLike": {"states:HTTPEndpoint": m["endpoint"]},
+        "StringEquals": {"states:HTTPMethod": m["method"]},
+    }
+    assert json.loads(outputs[m["outputs"]["policy"]]) == policy
+
+
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in PIPE_SCENARIOS])
+def test_create_pipe(created, scenario):
+    """The pipe from the queue to the API destination, with its role, as asked."""
+    require(created, scenario)
+    check_pipe(created, scenario, created.outputs)
+
+
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in STATE_MACHINE_SCENARIOS])
+def test_create_state_machine(created, scenario):
+    """The state machine with the rendered HTTP task, and the grant on its role."""
+    require(created, scenario)
+    check_state_machine(created, scenario, created.outputs)
+
+
 def test_replan_after_create_has_no_changes(created):
     result = created.tf.terraform.plan_changes(created.stack_dir)
     assert result.returncode == 0, f"perpetual diff after create:\n{result.output}"
@@ -584,6 +666,17 @@ def test_update_api_destination(updated, scenario):
         assert after == before, f"{key} changed on update ({before!r} -> {after!r}): replaced, not updated in place"
     old = updated.manifests[1]["scenarios"][scenario]["apiDestination"]["description"]
     assert got["destination"]["Description"] != old
+
+
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in PIPE_SCENARIOS + STATE_MACHINE_SCENARIOS])
+def test_update_leaves_pipe_and_state_machine_as_created(updated, scenario):
+    """The second revision changes only connections: the pipe and the state machine still are
+    what the scenario asked for (and the re-plan after the update is clean, below)."""
+    require(updated, scenario)
+    if scenario in PIPE_SCENARIOS:
+        check_pipe(updated, scenario, updated.outputs_after_update)
+    else:
+        check_state_machine(updated, scenario, updated.outputs_after_update)
 
 
 def test_replan_after_update_has_no_changes(updated):
@@ -629,6 +722,27 @@ def test_destroy_api_destination(destroyed, scenario):
     with pytest.raises(d.aws.iam.exceptions.NoSuchEntityException):
         d.aws.iam.get_role(RoleName=out["roleName"])
     assert out["roleArn"] not in [r["Arn"] for r in d.aws.iam.list_roles()["Roles"]]
+
+
+@pytest.mark.parametrize("scenario", [scenario_param(s) for s in PIPE_SCENARIOS + STATE_MACHINE_SCENARIOS])
+def test_destroy_pipe_and_state_machine(destroyed, scenario):
+    """The pipe and its role, the state machine and its role are gone."""
+    require(destroyed, scenario)
+    s = destroyed.manifests[2]["scenarios"][scenario]
+    aws = destroyed.aws.in_region(s.get("region"))
+    out = destroyed.outputs_after_update
+    if scenario in PIPE_SCENARIOS:
+        p = s["pipe"]
+        with pytest.raises(aws.pipes.exceptions.NotFoundException):
+            aws.pipes.describe_pipe(Name=p["name"])
+        assert p["name"] not in [x["Name"] for x in aws.pipes.list_pipes()["Pipes"]]
+        role_arn = out[p["outputs"]["roleArn"]]
+    else:
+        m = s["stateMachine"]
+        arn = out[m["outputs"]["stateMachineArn"]]
+        assert arn not in [x["stateMachineArn"] for x in aws.stepfunctions.list_state_machines()["stateMachines"]]
+        role_arn = f"arn:aws:iam::123456789012:role/{m['roleName']}"
+    assert role_arn not in [r["Arn"] for r in destroyed.aws.iam.list_roles()["Roles"]]
 
 
 def test_state_is_empty_after_destroy(destroyed):

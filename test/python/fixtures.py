@@ -8,7 +8,7 @@ test_fixtures.py).
 import json
 from typing import Callable, Dict
 
-from cdktf import App, Fn, TerraformOutput, TerraformStack, TerraformVariable
+from cdktf import App, TerraformOutput, TerraformStack, TerraformVariable
 from cdktf_cdktf_provider_aws.iam_role import IamRole
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 from cdktf_cdktf_provider_aws.sfn_state_machine import SfnStateMachine
@@ -346,14 +346,16 @@ def state_machine(app: App) -> TerraformStack:
         "Customers",
         name="customers",
         role_arn=role.arn,
-        definition=Fn.jsonencode({
+        # json.dumps, not Fn.jsonencode: the JSONata query holds double quotes, which cdktf does
+        # not escape inside a Terraform expression. Compact, as JSON.stringify writes it.
+        definition=json.dumps({
             "Comment": "Creates a Stripe customer, then reads it back",
             "StartAt": "CreateCustomer",
             "States": {
                 "CreateCustomer": create_customer.to_json_path_state(next="ReadCustomer"),
                 "ReadCustomer": read_customer.to_jsonata_state(end=True),
             },
-        }),
+        }, separators=(",", ":")),
     )
     create_customer.grant(stack, "CreateCustomerGrant", role_name=role.name, state_machine_arn=machine.arn,
                           policy_name="create-customer")
