@@ -1,4 +1,9 @@
-import { cdk, javascript } from 'projen';
+import { cdk, javascript, release, ReleasableCommits } from 'projen';
+import { addWorkflows } from './projenrc/workflows';
+
+/** Conventional commit types that make a release (RELEASING.md), and those that do not. */
+const RELEASABLE_TYPES = ['feat', 'fix', 'perf', 'revert'];
+const OTHER_TYPES = ['docs', 'test', 'refactor', 'build', 'ci', 'chore'];
 
 /**
  * The single source of the project's generated configuration
@@ -51,9 +56,23 @@ const project = new cdk.JsiiProject({
     module: 'cdktf_eventbridge_connection',
   },
 
-  // No hosted CI or release automation here: `.ci/run` is the CI entry point.
-  github: false,
-  release: false,
+  // Releases (see RELEASING.md): `npx projen bump` computes the next version from the
+  // conventional commits since the last tag (commit-and-tag-version) and writes
+  // dist/version.txt, dist/releasetag.txt and dist/changelog.md; `npx projen publish:git`
+  // prepends that changelog to CHANGELOG.md, commits and tags. The trigger is "manual" for
+  // projen: it writes no release workflow of its own; projenrc/workflows.ts writes ours, which
+  // builds and publishes both flavours with one version. Only feat, fix, perf and revert
+  // commits make a release; the others are merged without one.
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
+  releasableCommits: ReleasableCommits.ofType(RELEASABLE_TYPES),
+  // GitHub: pull-request-lint.yml (conventional PR titles, which become the squash commits)
+  // and, from projenrc/workflows.ts, pull-request.yml and release.yml.
+  github: true,
+  githubOptions: {
+    mergify: false,
+    pullRequestLintOptions: { semanticTitleOptions: { types: [...RELEASABLE_TYPES, ...OTHER_TYPES] } },
+  },
   buildWorkflow: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
@@ -92,6 +111,8 @@ const project = new cdk.JsiiProject({
 });
 
 project.package.addField('private', false);
+
+addWorkflows(project.github!);
 
 // jest 29 (see jestOptions) and the last eslint TypeScript resolver before unrs-resolver.
 project.deps.removeDependency('ts-jest');
