@@ -29,8 +29,8 @@ const REPORTS = path.join(ROOT, 'test-reports');
 
 /**
  * The run, in order: the build steps, then every suite of every matrix entry (TARGETS in
- * scripts/flavours.js: jest, pytest where the entry has a wheel, the deployment suite), eslint
- * and the consumer projects. `setup` steps build what suites need; `report` is the suite's JUnit
+ * scripts/flavours.js: jest, pytest where the entry has a wheel, the deployment suite), eslint,
+ * actionlint on the GitHub workflows and the consumer projects. `setup` steps build what suites need; `report` is the suite's JUnit
  * file (relative to test-reports/); `needs` names earlier steps that must have passed.
  */
 function steps() {
@@ -53,6 +53,9 @@ function steps() {
       what: 'project files, jsii compile of lib/, API.md',
     },
     { name: 'eslint', cmd: 'npx projen eslint', what: 'lint of src, test, projenrc' },
+    // The generated workflows (.github/workflows, from projenrc/workflows.ts); installs
+    // actionlint with Go into build/tools, prints SKIPPED without Go.
+    { name: 'actionlint', cmd: 'node scripts/actionlint.js', report: 'actionlint-junit.xml' },
     { name: 'package:js', setup: true, cmd: 'npx projen package:js', needs: ['compile'], what: 'dist/js tarball' },
     ...builds.flatMap(buildOf),
     ...entries.map(([name, t]) => (name === 'cdktf'
