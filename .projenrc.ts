@@ -49,6 +49,8 @@ const project = new cdk.JsiiProject({
     // Validates the state machine definitions HttpInvokeTask renders (JSONPath and JSONata).
     'asl-validator@^4.0.0',
     'ts-node@^10.9.2',
+    // test/workflows.test.ts reads the generated GitHub workflows.
+    'yaml@^2',
   ],
 
   publishToPypi: {

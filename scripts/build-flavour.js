@@ -63,11 +63,12 @@ function writeIfChanged(file, content) {
 
 /**
  * The generated flavour's package.json: the root one (written by projen from .projenrc.ts)
- * with the flavour's name, description, keywords, peer dependencies and Python target.
+ * with the flavour's name, description, keywords, peer dependencies and Python target. Its
+ * version is the root's, read at build time: 0.0.0 in the repository, the release's after
+ * `npx projen bump`, so both flavours (npm and, through jsii-pacmak, PyPI) share one version.
  */
-function flavourPackageJson(name) {
+function flavourPackageJson(name, root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8'))) {
   const flavour = FLAVOURS[name];
-  const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8'));
   const rootFlavour = FLAVOURS.cdktf;
   const devDependencies = {};
   for (const dep of ['jsii', 'jsii-pacmak', 'typescript', '@types/node']) devDependencies[dep] = root.devDependencies[dep];
@@ -233,4 +234,6 @@ function main(argv) {
   throw new Error(`${usage}, got ${JSON.stringify(argv)}`);
 }
 
-main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2));
+
+module.exports = { flavourPackageJson, flavourReadme };
