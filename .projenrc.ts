@@ -229,7 +229,7 @@ project.addTask('bench', {
 // tasks above and every suite of every matrix entry), runs each one even when an earlier suite
 // failed, and prints one summary; `node scripts/test-all.js --list` shows them.
 project.addTask('test:all', {
-  description: 'Build, then every suite of every matrix entry (jest x3, eslint, pytest x2, consumers, deployment x3), each run whatever the others did; one summary at the end',
+  description: 'Build, then every suite of every matrix entry (jest x3, eslint, actionlint, pytest x2, consumers, deployment x3), each run whatever the others did; one summary at the end',
   exec: 'node scripts/test-all.js',
 });
 
