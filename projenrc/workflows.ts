@@ -121,8 +121,9 @@ function releaseWorkflow(gh: github.GitHub): void {
         setupPython,
         { name: 'Install', run: 'npm ci' },
         {
+          // dist/ removed first: commit-and-tag-version prepends to an existing changelog.
           name: 'Bump the version (package.json, dist/version.txt, dist/changelog.md)',
-          run: 'npx projen bump',
+          run: 'rm -rf dist && npx projen bump',
         },
         {
           name: 'Decide whether there is anything to release',
