@@ -6,7 +6,7 @@
  * dead-letter queue. Refunds, which another system queues in SQS, reach the
  * same partner through an EventBridge pipe.
  *
- *   npx cdktf synth     # writes cdktf.out/stacks/webhook/cdk.tf.json
+ *   CHECKPOINT_DISABLE=1 npx cdktf synth   # writes cdktf.out/stacks/webhook/cdk.tf.json
  *
  * In your own app, import from 'cdktf-eventbridge-connection' instead.
  */
