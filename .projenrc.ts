@@ -22,7 +22,7 @@ const project = new cdk.JsiiProject({
   defaultReleaseBranch: 'main',
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
-  minNodeVersion: '20.0.0',
+  minNodeVersion: '20.9.0',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
@@ -150,6 +150,11 @@ const DEFAULT_ENTRY = 'cdktf';
 project.addTask('tools:cdktn', {
   description: 'Install tools/cdktn (Node.js 22, cdktn-cli 0.24.0) from its lockfile',
   exec: 'npm ci --prefix tools/cdktn --no-audit --no-fund --loglevel=error',
+});
+// Node.js 24 and 26, the newer lines of the compatibility table (see tools/node/package.json).
+project.addTask('tools:node', {
+  description: 'Install tools/node (Node.js 24.21.0 and 26.12.1) from its lockfile',
+  exec: 'npm ci --prefix tools/node --no-audit --no-fund --loglevel=error',
 });
 
 /** The projen tasks of one matrix entry other than the default. */

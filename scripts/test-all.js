@@ -22,7 +22,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { TARGETS } = require('./flavours');
+const { TARGETS, NODE_LINES, NEWEST_NODE, NODE_SUITE } = require('./flavours');
 
 const ROOT = path.resolve(__dirname, '..');
 const REPORTS = path.join(ROOT, 'test-reports');
@@ -46,6 +46,7 @@ function steps() {
   const env = (name) => (name === 'cdktf' ? undefined : { FLAVOUR: name });
   return [
     { name: 'tools:cdktn', setup: true, cmd: 'npx projen tools:cdktn', what: 'Node.js 22 and cdktn-cli in tools/cdktn' },
+    { name: 'tools:node', setup: true, cmd: 'npx projen tools:node', what: 'Node.js 24 and 26 in tools/node' },
     {
       name: 'compile',
       setup: true,
@@ -61,6 +62,18 @@ function steps() {
     ...entries.map(([name, t]) => (name === 'cdktf'
       ? { name: 'jest (cdktf)', cmd: 'npx jest --ci --passWithNoTests', needs: [t.build], report: 'junit.xml' }
       : { name: `jest (${name})`, cmd: 'node scripts/run-jest.js', env: env(name), needs: [t.build], report: `junit-${name}.xml` })),
+    // The Node column of the compatibility table: each flavour on every Node.js line, the
+    // whole suite on the newest, the fixture suite and the imports of the compiled library on
+    // the others (the cdktn entry's own run above is on Node 22 already).
+    ...entries.filter(([name]) => name === TARGETS[name].flavour).flatMap(([name, t]) => NODE_LINES
+      .filter((major) => !(t.node22 && major === '22'))
+      .map((major) => ({
+        name: `jest (${name}, Node ${major})`,
+        cmd: `node scripts/run-jest.js${major === NEWEST_NODE ? '' : ` ${NODE_SUITE.join(' ')}`}`,
+        env: { FLAVOUR: name, NODE_MAJOR: major },
+        needs: [t.build, major === '22' ? 'tools:cdktn' : 'tools:node'],
+        report: `junit-${name}-node${major}.xml`,
+      }))),
     ...entries.filter(([, t]) => t.wheelDir).map(([name, t]) => ({
       name: `pytest (${name})`,
       cmd: 'bash test/python/run.sh',
@@ -72,7 +85,7 @@ function steps() {
       name: 'consumers',
       cmd: 'bash test/consumers/run.sh',
       // The packed tarball and every flavour's packages (the wheel builds pack them).
-      needs: [...new Set(['package:js', ...entries.map(([, t]) => t.wheelBuild).filter(Boolean)])],
+      needs: [...new Set(['package:js', ...entries.map(([, t]) => t.wheelBuild).filter(Boolean), 'tools:node'])],
       report: 'consumers-junit.xml',
     },
     ...entries.map(([name, t]) => ({
@@ -149,7 +162,7 @@ function minutes(seconds) {
 async function main() {
   if (process.argv.includes('--list')) {
     for (const s of STEPS) {
-      console.log(`${pad(s.name, 20)} ${s.setup ? 'build' : 'suite'}  ${s.cmd}${s.env ? ` (${Object.entries(s.env).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''}`
+      console.log(`${pad(s.name, Math.max(...STEPS.map((t) => t.name.length)))} ${s.setup ? 'build' : 'suite'}  ${s.cmd}${s.env ? ` (${Object.entries(s.env).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''}`
         + `${s.needs ? `  needs: ${s.needs.join(', ')}` : ''}${s.report ? `  report: test-reports/${s.report}` : ''}`);
     }
     return 0;

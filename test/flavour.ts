@@ -51,13 +51,14 @@ export const EXAMPLE_DIR = IS_DEFAULT
 
 /**
  * The CLI that synthesizes the example app for this entry: `cdktf-cli` from the root install,
- * or `cdktn-cli` from tools/cdktn with Node 22. Undefined when tools/cdktn is not installed.
+ * or `cdktn-cli` from tools/cdktn with Node 22 (or the line NODE_MAJOR names). Undefined when
+ * tools/cdktn is not installed.
  */
 export function exampleCli(): { node: string; script: string; name: string } | undefined {
   if (TARGET.framework === 'cdktf') {
     return { node: process.execPath, script: require.resolve('cdktf-cli/bundle/bin/cdktf'), name: 'cdktf' };
   }
-  const node = flavours.node22();
+  if (!flavours.node22()) return undefined;
   const script = path.join(flavours.CDKTN_TOOLS, 'cdktn-cli', 'bundle', 'bin', 'cdktn.js');
-  return node ? { node, script, name: 'cdktn' } : undefined;
+  return { node: flavours.nodeFor(TARGET), script, name: 'cdktn' };
 }

@@ -156,6 +156,16 @@ describe('one version for both flavours', () => {
     expect(bumped.jsii.targets.python).toEqual({ distName: 'cdktn-eventbridge-connection', module: 'cdktn_eventbridge_connection' });
   });
 
+  test("each flavour's engines.node is the minimum its provider binding asks for", () => {
+    // The strictest runtime requirement among a flavour's dependencies is its provider
+    // binding's (cdktf and cdktn themselves declare none); the README's Node column says the same.
+    const engines = (pkg: string) => JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`, { paths: [ROOT] }), 'utf-8')).engines;
+    expect(root.engines).toEqual({ node: '>= 20.9.0' });
+    expect(root.engines).toEqual(engines('@cdktf/provider-aws'));
+    expect(JSON.parse(flavourPackageJson('cdktn')).engines).toEqual({ node: '>= 22.11.0' });
+    expect(JSON.parse(flavourPackageJson('cdktn')).engines).toEqual(engines('@cdktn/provider-aws'));
+  });
+
   test('the repository holds 0.0.0: the version exists only during a release', () => {
     expect(root.version).toBe('0.0.0');
     expect(root.scripts).toEqual(expect.objectContaining({ bump: 'projen bump', unbump: 'projen unbump' }));

@@ -18,10 +18,15 @@ HERE="$ROOT/test/consumers"
 CHECK="$HERE/check.js"
 PYTHON="${PYTHON:-python3}"
 STEP_TIMEOUT="${STEP_TIMEOUT:-900}"
-NODE20="$(command -v node)"
-# Node.js 22 for the cdktn consumers, where scripts/flavours.js finds it (tools/cdktn); empty
-# when it is not installed, which those consumers then report.
-NODE22="$(node -e "process.stdout.write(require('./scripts/flavours').node22() || '')")"
+NODE_OWN="$(command -v node)"
+NODE_OWN_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+# The Node.js lines of the compatibility table, where scripts/flavours.js finds them (22 in
+# tools/cdktn, 24 and 26 in tools/node); empty when one is not installed, which the consumers
+# that need it then report.
+node_line() { node -e "process.stdout.write(require('./scripts/flavours').nodeLine('$1') || '')"; }
+NODE22="$(node_line 22)"; NODE24="$(node_line 24)"; NODE26="$(node_line 26)"
+# Consumers run two at a time (JOBS): most of their time is npm and pip waiting on installs.
+JOBS="${JOBS:-2}"
 export PIP_DISABLE_PIP_VERSION_CHECK=1 npm_config_update_notifier=false
 SUITE_START=$SECONDS
 
@@ -123,12 +128,17 @@ selected() {
   return 1
 }
 
-# consumer <name> <function> <args...>: runs `<function> <args...>` in a fresh directory,
-# prints its PASS/FAIL line and records it.
+# consumer <name> <function> <args...>: runs `<function> <args...>` in a fresh directory, in
+# the background (at most JOBS at a time), prints its PASS/FAIL line and records it.
 consumer() {
+  selected "$1" || return 0
+  while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+  run_consumer "$@" &
+}
+
+run_consumer() {
   local name="$1" fn="$2" start=$SECONDS status=pass seconds; shift 2
-  selected "$name" || return 0
-  DIR="$WORK/${name//\//-}"; LOG="$DIR/log.txt"; REASON=""
+  DIR="$WORK/$(printf %s "$name" | tr '/ ' '--')"; LOG="$DIR/log.txt"; REASON=""
   mkdir -p "$DIR"
   (cd "$DIR" && "$fn" "$@") || status=fail
   # The subshell's REASON is lost: it wrote it to reason.txt.
@@ -147,14 +157,25 @@ consumer() {
 # Inside a consumer's subshell: record why it failed, then fail.
 failed() { printf '%s' "$REASON" > "$DIR/reason.txt"; return 1; }
 
-# The node (and npm, through PATH) a consumer uses: Node 22 for cdktn.
+# use_node <major>: the node (and npm, through PATH) a consumer uses.
 use_node() {
-  local node="$1"
-  [ -n "$node" ] && [ -x "$node" ] || { REASON="no Node.js ${node:-22: tools/cdktn is not installed} (install it: npm run tools:cdktn)"; failed; return 1; }
+  local major="$1" node
+  case "$major" in
+    "$NODE_OWN_MAJOR") node="$NODE_OWN" ;;
+    22) node="$NODE22" ;;
+    24) node="$NODE24" ;;
+    26) node="$NODE26" ;;
+  esac
+  if [ -z "$node" ] || [ ! -x "$node" ]; then
+    local tools=tools/node; [ "$major" = 22 ] && tools=tools/cdktn
+    REASON="Node.js $major is not installed in $tools (install it: npx projen ${tools/\//:})"; failed; return 1
+  fi
   export PATH="$(dirname "$node"):$PATH"
+  local got; got="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$got" = "$major" ] || { REASON="asked for Node.js $major, PATH gives $got"; failed; return 1; }
 }
 
-# npm_consumer <flavour> <node> <aws provider version> <tarball> <packages...>
+# npm_consumer <flavour> <node major> <aws provider version> <tarball> <packages...>
 npm_consumer() {
   local flavour="$1" node="$2" version="$3" tarball="$4"; shift 4
   use_node "$node" || return 1
@@ -188,7 +209,7 @@ npm_consumer() {
   fi
 }
 
-# pip_consumer <flavour> <node> <aws provider version> <wheel> <requirements...>
+# pip_consumer <flavour> <node major> <aws provider version> <wheel> <requirements...>
 pip_consumer() {
   local flavour="$1" node="$2" version="$3" wheel="$4"; shift 4
   use_node "$node" || return 1   # the jsii runtime starts `node` from PATH
@@ -203,16 +224,29 @@ pip_consumer() {
 # --- The consumers --------------------------------------------------------------------------
 
 PATTERNS=("$@")
-consumer npm/cdktf-0.21.0+provider-aws-20.1.0 npm_consumer cdktf "$NODE20" 5.100.0 "$CDKTF_TGZ" \
-  cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@20.1.0
-consumer npm/cdktf-0.21.0+provider-aws-21.22.1 npm_consumer cdktf "$NODE20" 6.25.0 "$CDKTF_TGZ" \
-  cdktf@0.21.0 @cdktf/provider-aws@21.22.1
-consumer npm/cdktn-0.24.0+provider-aws-25.7.0 npm_consumer cdktn "$NODE22" 6.66.0 "$CDKTN_TGZ" \
-  cdktn@0.24.0 @cdktn/provider-aws@25.7.0 constructs@10.6.0
-consumer pip/cdktf-0.21.0+provider-aws-21.22.1 pip_consumer cdktf "$NODE20" 6.25.0 "$CDKTF_WHL" \
-  cdktf==0.21.0 cdktf-cdktf-provider-aws==21.22.1
-consumer pip/cdktn-0.24.0+provider-aws-25.7.0 pip_consumer cdktn "$NODE22" 6.66.0 "$CDKTN_WHL" \
-  cdktn==0.24.0 cdktn-provider-aws==25.7.0
+# Each consumer on every Node.js line its flavour supports: cdktf on the machine's own Node.js
+# (the root install's) and on 22, 24 and 26; cdktn (Node.js 22.11 or later) on 22, 24 and 26.
+# Provider 20.1.0 (AWS provider 5) differs from 21.x only in the binding, not in what Node.js
+# does with it: on the machine's Node.js and the newest line.
+CDKTF_NODES=("$NODE_OWN_MAJOR" 22 24 26)
+[ "$NODE_OWN_MAJOR" -ge 22 ] && CDKTF_NODES=(22 24 26)
+for major in "${CDKTF_NODES[@]}"; do
+  if [ "$major" = "$NODE_OWN_MAJOR" ] || [ "$major" = 26 ]; then
+    consumer "npm/cdktf-0.21.0+provider-aws-20.1.0 on Node $major" npm_consumer cdktf "$major" 5.100.0 "$CDKTF_TGZ" \
+      cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@20.1.0
+  fi
+  consumer "npm/cdktf-0.21.0+provider-aws-21.22.1 on Node $major" npm_consumer cdktf "$major" 6.25.0 "$CDKTF_TGZ" \
+    cdktf@0.21.0 @cdktf/provider-aws@21.22.1
+  consumer "pip/cdktf-0.21.0+provider-aws-21.22.1 on Node $major" pip_consumer cdktf "$major" 6.25.0 "$CDKTF_WHL" \
+    cdktf==0.21.0 cdktf-cdktf-provider-aws==21.22.1
+done
+for major in 22 24 26; do
+  consumer "npm/cdktn-0.24.0+provider-aws-25.7.0 on Node $major" npm_consumer cdktn "$major" 6.66.0 "$CDKTN_TGZ" \
+    cdktn@0.24.0 @cdktn/provider-aws@25.7.0 constructs@10.6.0
+  consumer "pip/cdktn-0.24.0+provider-aws-25.7.0 on Node $major" pip_consumer cdktn "$major" 6.66.0 "$CDKTN_WHL" \
+    cdktn==0.24.0 cdktn-provider-aws==25.7.0
+done
+wait
 
 # --- Report ---------------------------------------------------------------------------------
 
