@@ -27,7 +27,7 @@ describe('examples/typescript', () => {
 
   // The app as this matrix entry builds it (build/<entry>/examples/typescript for the others:
   // imports rewritten for cdktn, the compiled library on provider-aws 20.1.0 for cdktf-aws5),
-  // synthesized by the entry's CLI: cdktf-cli, or cdktn-cli 0.24.0 on Node 22 (tools/cdktn).
+  // synthesized by the entry's CLI: cdktf-cli, or cdktn-cli 0.24.0 from tools/cdktn (see exampleCli).
   const cli = exampleCli();
   const synthTest = cli ? test : test.skip;
   if (!cli) process.stdout.write('SKIPPED: cdktn-cli is not installed (run `npx projen tools:cdktn`)\n');
@@ -37,7 +37,7 @@ describe('examples/typescript', () => {
       execFileSync(cli!.node, [cli!.script, 'synth', '--output', out], {
         cwd: EXAMPLE_DIR,
         // The CLI runs the app with `npx ts-node`: the entry's Node first on PATH.
-        env: { ...process.env, PATH: `${path.dirname(cli!.node)}${path.delimiter}${process.env.PATH}`, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
+        env: { ...process.env, PATH: `${path.dirname(cli!.appNode)}${path.delimiter}${process.env.PATH}`, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0' },
         stdio: 'pipe',
         timeout: 120_000,
       });

@@ -4,6 +4,7 @@
  * library and package names of the import checks, the CLI of the example app, and the
  * options that need AWS provider 6.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 // A plain script shared with the Node and Python tooling; typed here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,14 +52,24 @@ export const EXAMPLE_DIR = IS_DEFAULT
 
 /**
  * The CLI that synthesizes the example app for this entry: `cdktf-cli` from the root install,
- * or `cdktn-cli` from tools/cdktn with Node 22 (or the line NODE_MAJOR names). Undefined when
- * tools/cdktn is not installed.
+ * or `cdktn-cli` from tools/cdktn. `node` runs the CLI, `appNode` the app it starts (first on
+ * PATH): the entry's Node.js (NODE_MAJOR's line, Node 22 for cdktn). Undefined when tools/cdktn
+ * is not installed.
+ *
+ * cdktf-cli 0.21 loads node-pty, whose prebuilt binaries stop at Node.js 22 (ABI 127): on a
+ * later Node.js the CLI cannot start unless node-pty was compiled at install time. There the
+ * CLI runs on the Node.js 22 of tools/cdktn and the app still on the entry's Node.js.
  */
-export function exampleCli(): { node: string; script: string; name: string } | undefined {
+export function exampleCli(): { node: string; appNode: string; script: string; name: string } | undefined {
   if (TARGET.framework === 'cdktf') {
-    return { node: process.execPath, script: require.resolve('cdktf-cli/bundle/bin/cdktf'), name: 'cdktf' };
+    const pty = path.dirname(require.resolve('@cdktf/node-pty-prebuilt-multiarch/package.json'));
+    const loadable = fs.existsSync(path.join(pty, 'build', 'Release', 'pty.node'))
+      || fs.existsSync(path.join(pty, 'prebuilds', `${process.platform}-${process.arch}`, `node.abi${process.versions.modules}.node`));
+    const node = loadable ? process.execPath : flavours.node22() ?? process.execPath;
+    return { node, appNode: process.execPath, script: require.resolve('cdktf-cli/bundle/bin/cdktf'), name: 'cdktf' };
   }
   if (!flavours.node22()) return undefined;
   const script = path.join(flavours.CDKTN_TOOLS, 'cdktn-cli', 'bundle', 'bin', 'cdktn.js');
-  return { node: flavours.nodeFor(TARGET), script, name: 'cdktn' };
+  const node = flavours.nodeFor(TARGET);
+  return { node, appNode: node, script, name: 'cdktn' };
 }
