@@ -104,13 +104,14 @@ function flavourPackageJson(name, root = JSON.parse(fs.readFileSync(path.join(RO
 }
 
 /**
- * The README of a generated flavour: the root README with the package and module names of
- * its code and install lines rewritten, under a note that says which flavour it is.
+ * The README of a generated flavour: the root README without the quick starts of the other
+ * flavour (the sections "### cdktf + ..."), with the package and module names of its code and
+ * install lines rewritten, under a note that says which flavour it is.
  */
 function flavourReadme(name) {
   const flavour = FLAVOURS[name];
   const cdktf = FLAVOURS.cdktf;
-  const text = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8')
+  const text = withoutSections(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8'), /^### cdktf \+ /)
     .split(cdktf.npmName).join(flavour.npmName)
     .split(cdktf.pythonModule).join(flavour.pythonModule)
     .split(`from ${cdktf.pythonProvider}.`).join(`from ${flavour.pythonProvider}.`)
@@ -119,6 +120,21 @@ function flavourReadme(name) {
     .split("'@cdktf/provider-aws/lib/").join(`'${flavour.providerPackage}/lib/`);
   return `> This is the **${flavour.framework}** flavour of ${cdktf.npmName}, built from the same source; ` +
     `install \`${flavour.npmName}\` (npm) or \`${flavour.pythonDist}\` (PyPI, module \`${flavour.pythonModule}\`).\n\n` + text;
+}
+
+/** Markdown without the sections whose heading matches `pattern` (up to the next heading of that level or above). */
+function withoutSections(text, pattern) {
+  const out = [];
+  let dropping = 0;
+  let fenced = false;
+  for (const line of text.split('\n')) {
+    if (/^```/.test(line)) fenced = !fenced;
+    const level = !fenced && (line.match(/^(#{1,6}) /) || [])[1]?.length;
+    if (level && dropping && level <= dropping) dropping = 0;
+    if (level && pattern.test(line)) dropping = level;
+    if (!dropping) out.push(line);
+  }
+  return out.join('\n');
 }
 
 function buildGenerated(name, { pack }) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Consumer projects: the packed packages (npm tarballs and Python wheels of both flavours)
-# installed in fresh projects, as a user installs them, running the README's quick start.
+# installed in fresh projects by the README's quick start for their flavour and language, run as
+# written with the packed file in place of the package name, on every Node.js line.
 # See test/consumers/README.md.
 #
 #   bash test/consumers/run.sh [NAME_GLOB...]     e.g. 'npm/*' or 'pip/cdktn*'; default: all
@@ -175,25 +176,34 @@ use_node() {
   [ "$got" = "$major" ] || { REASON="asked for Node.js $major, PATH gives $got"; failed; return 1; }
 }
 
-# npm_consumer <flavour> <node major> <aws provider version> <tarball> <packages...>
+# quickstart <ts|python> <flavour> <library file> [replace...]: writes the README's quick start
+# for the language and flavour into ./webhooks (an npm project takes its name from its folder),
+# with the packed file in place of the library's name on its install line, and runs its
+# commands there as written (bash -e: a failing command fails the step). `replace` words
+# (<from>=<to>) change more of the install line: another provider binding version.
+quickstart() {
+  local language="$1" flavour="$2" file="$3" r; shift 3
+  local replace=(); for r in "$@"; do replace+=(--replace "$r"); done
+  step "README quick start ($flavour + $language)" node "$CHECK" quickstart "$ROOT/README.md" "$language" "$flavour" webhooks \
+    --library "$ROOT/$file" "${replace[@]}" || { failed; return 1; }
+  cd webhooks || return 1
+  step "quickstart.sh" bash -ex quickstart.sh || { failed; return 1; }
+}
+
+# npm_consumer <flavour> <node major> <aws provider version> <tarball> [replace...]
 npm_consumer() {
   local flavour="$1" node="$2" version="$3" tarball="$4"; shift 4
   use_node "$node" || return 1
-  local major; major="$(node -p 'process.versions.node.split(".")[0]')"
-  printf '{ "name": "consumer", "version": "0.0.0", "private": true }\n' > package.json
   # One install, as a user would run it, with npm's default peer dependency checks (an ERESOLVE
-  # fails); TypeScript is the consumer's own.
-  step "npm install" npm install --no-audit --no-fund "$ROOT/$tarball" "$@" typescript@5.9.3 "@types/node@^$major" || { failed; return 1; }
+  # fails).
+  quickstart ts "$flavour" "$tarball" "$@" || return 1
   # npm ls exits non-zero on a missing, invalid or extraneous package anywhere in the tree;
   # the tree goes to npm-ls.txt, the problems (stderr) to the log.
   step "npm ls --all" sh -c 'npm ls --all > npm-ls.txt' || { failed; return 1; }
-  step "README TypeScript quick start" node "$CHECK" quickstart "$ROOT/README.md" ts "$flavour" main.ts || { failed; return 1; }
-  local tsc=(node_modules/.bin/tsc --strict --skipLibCheck --target ES2022 --module commonjs --esModuleInterop --types node)
-  step "tsc main.ts" "${tsc[@]}" main.ts || { failed; return 1; }
-  step "node main.js" node main.js || { failed; return 1; }
   step "cdk.tf.json" node "$CHECK" verify cdktf.out/stacks/webhooks/cdk.tf.json "$version" || { failed; return 1; }
   if [ "$version" = 5.100.0 ]; then
     # The AWS provider 5 binding has no per-resource `region`: refused with the library's error.
+    local tsc=(node_modules/.bin/tsc --strict --skipLibCheck --target ES2022 --module commonjs --esModuleInterop --types node)
     step "region app" node "$CHECK" region "$flavour" region.ts || { failed; return 1; }
     step "tsc region.ts" "${tsc[@]}" region.ts || { failed; return 1; }
     printf '\n$ node region.js (must fail)\n' >> "$LOG"
@@ -209,15 +219,14 @@ npm_consumer() {
   fi
 }
 
-# pip_consumer <flavour> <node major> <aws provider version> <wheel> <requirements...>
+# pip_consumer <flavour> <node major> <aws provider version> <wheel> [replace...]
 pip_consumer() {
   local flavour="$1" node="$2" version="$3" wheel="$4"; shift 4
   use_node "$node" || return 1   # the jsii runtime starts `node` from PATH
-  step "python -m venv" "$PYTHON" -m venv venv || { failed; return 1; }
-  step "pip install" venv/bin/python -m pip install --progress-bar off "$ROOT/$wheel" "$@" || { failed; return 1; }
-  step "pip check" venv/bin/python -m pip check || { failed; return 1; }
-  step "README Python quick start" node "$CHECK" quickstart "$ROOT/README.md" python "$flavour" app.py || { failed; return 1; }
-  step "python app.py" venv/bin/python app.py || { failed; return 1; }
+  # The quick start makes its virtualenv with `python3`: the PYTHON of this suite.
+  mkdir -p bin && ln -sf "$(command -v "$PYTHON")" bin/python3 && export PATH="$PWD/bin:$PATH"
+  quickstart python "$flavour" "$wheel" "$@" || return 1
+  step "pip check" .venv/bin/python -m pip check || { failed; return 1; }
   step "cdk.tf.json" node "$CHECK" verify cdktf.out/stacks/webhooks/cdk.tf.json "$version" || { failed; return 1; }
 }
 
@@ -233,18 +242,14 @@ CDKTF_NODES=("$NODE_OWN_MAJOR" 22 24 26)
 for major in "${CDKTF_NODES[@]}"; do
   if [ "$major" = "$NODE_OWN_MAJOR" ] || [ "$major" = 26 ]; then
     consumer "npm/cdktf-0.21.0+provider-aws-20.1.0 on Node $major" npm_consumer cdktf "$major" 5.100.0 "$CDKTF_TGZ" \
-      cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@20.1.0
+      @cdktf/provider-aws@21.22.1=@cdktf/provider-aws@20.1.0
   fi
-  consumer "npm/cdktf-0.21.0+provider-aws-21.22.1 on Node $major" npm_consumer cdktf "$major" 6.25.0 "$CDKTF_TGZ" \
-    cdktf@0.21.0 @cdktf/provider-aws@21.22.1
-  consumer "pip/cdktf-0.21.0+provider-aws-21.22.1 on Node $major" pip_consumer cdktf "$major" 6.25.0 "$CDKTF_WHL" \
-    cdktf==0.21.0 cdktf-cdktf-provider-aws==21.22.1
+  consumer "npm/cdktf-0.21.0+provider-aws-21.22.1 on Node $major" npm_consumer cdktf "$major" 6.25.0 "$CDKTF_TGZ"
+  consumer "pip/cdktf-0.21.0+provider-aws-21.22.1 on Node $major" pip_consumer cdktf "$major" 6.25.0 "$CDKTF_WHL"
 done
 for major in 22 24 26; do
-  consumer "npm/cdktn-0.24.0+provider-aws-25.7.0 on Node $major" npm_consumer cdktn "$major" 6.66.0 "$CDKTN_TGZ" \
-    cdktn@0.24.0 @cdktn/provider-aws@25.7.0 constructs@10.6.0
-  consumer "pip/cdktn-0.24.0+provider-aws-25.7.0 on Node $major" pip_consumer cdktn "$major" 6.66.0 "$CDKTN_WHL" \
-    cdktn==0.24.0 cdktn-provider-aws==25.7.0
+  consumer "npm/cdktn-0.24.0+provider-aws-25.7.0 on Node $major" npm_consumer cdktn "$major" 6.66.0 "$CDKTN_TGZ"
+  consumer "pip/cdktn-0.24.0+provider-aws-25.7.0 on Node $major" pip_consumer cdktn "$major" 6.66.0 "$CDKTN_WHL"
 done
 wait
 
