@@ -12,7 +12,7 @@ import { binding } from './private/bindings';
 import { renderApiDestinationHttpParameters } from './private/http-parameters';
 import { defaultPhysicalName } from './private/names';
 import { placement, placementOf, requireSameRegion } from './private/placement';
-import { assumeRoleStatement, invokeApiDestinationStatement, renderPolicy, roleDescription } from './private/policies';
+import { createServiceRole, invokeApiDestinationStatement } from './private/policies';
 import {
   MAX_PIPE_FILTERS,
   PIPE_DESCRIPTION,
@@ -240,7 +240,7 @@ export class ApiDestinationPipe extends Construct {
     const check: Checker = new Checker(this);
     props = check.props(props, 'Pass the pipe\'s properties, with at least `source` and `apiDestination`.');
 
-    const destination = apiDestinationOf(check, 'apiDestination', props.apiDestination);
+    const destination = check.apiDestination('apiDestination', props.apiDestination);
     const Resource = binding('PipesPipe');
     const inherited = destination._placement;
     const where = placement(check, props, Resource, { provider: 'the API destination\'s', region: 'the API destination\'s' },
@@ -274,7 +274,14 @@ export class ApiDestinationPipe extends Construct {
       this.roleArn = props.roleArn;
     } else {
       const destinations = enrichment ? [destination, enrichment.destination] : [destination];
-      const created = this.createRole(destination, [...bound.statements, invokeApiDestinationStatement(...destinations)], where.provider);
+      const created = createServiceRole(this, {
+        servicePrincipal: 'pipes.amazonaws.com',
+        sourceAccount: arnField(destination.apiDestinationArn, 4),
+        description: `EventBridge Pipes reads a source and invokes an API destination for ${this.node.path}`,
+        statements: [...bound.statements, invokeApiDestinationStatement(...destinations)],
+        policyName: 'read-source-invoke-api-destination',
+        provider: where.provider,
+      });
       this.role = created.role;
       this.roleArn = created.role.arn;
       rolePolicy = created.policy;
@@ -338,34 +345,6 @@ export class ApiDestinationPipe extends Construct {
    * of the API destination's account, with an inline policy (construct ids `PolicyDocument` and
    * `Policy`, name `read-source-invoke-api-destination`).
    */
-  private createRole(destination: IApiDestination, statements: ReturnType<typeof invokeApiDestinationStatement>[],
-    provider: TerraformProvider | undefined): { role: IamRole; policy: IamRolePolicy } {
-    const trust = renderPolicy(this, {
-      statements: [assumeRoleStatement('pipes.amazonaws.com', arnField(destination.apiDestinationArn, 4))],
-      provider,
-      documentId: 'AssumeRolePolicy',
-    });
-    const role = new (binding('IamRole'))(this, 'Role', {
-      assumeRolePolicy: trust.policyJson,
-      description: roleDescription(`EventBridge Pipes reads a source and invokes an API destination for ${this.node.path}`),
-      provider,
-    });
-    const policy = renderPolicy(this, {
-      statements,
-      provider,
-      documentId: 'PolicyDocument',
-      attachTo: { roleName: role.name, policyName: 'read-source-invoke-api-destination', id: 'Policy' },
-    });
-    return { role, policy: policy.rolePolicy! };
-  }
-}
-
-function apiDestinationOf(check: Checker, property: string, value: unknown): IApiDestination {
-  if (value === null || typeof value !== 'object' || typeof (value as IApiDestination).apiDestinationArn !== 'string') {
-    check.fail(property, 'must be an API destination (IApiDestination)', value,
-      'Pass an ApiDestination or ApiDestination.fromApiDestinationArn().');
-  }
-  return value as IApiDestination;
 }
 
 function renderFilters(check: Checker, filters: string[] | undefined): string[] | undefined {
@@ -403,7 +382,7 @@ function renderEnrichment(check: Checker, scope: Construct, given: PipeApiDestin
   where: { readonly provider?: TerraformProvider; readonly region?: string }) {
   if (given === undefined) return undefined;
   const enrichment = check.props(given, 'Pass { apiDestination, inputTemplate?, headerParameters?, ... }.', 'enrichment');
-  const destination = apiDestinationOf(check, 'enrichment.apiDestination', enrichment.apiDestination);
+  const destination = check.apiDestination('enrichment.apiDestination', enrichment.apiDestination);
   requireSameRegion(check, scope, where, {}, destination, destination._placement, ['pipe', 'enrichment API destination'],
     'a pipe calls only an API destination in its own account and region');
   check.optionalString('enrichment.inputTemplate', enrichment.inputTemplate, PIPE_INPUT_TEMPLATE,

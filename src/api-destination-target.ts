@@ -1,7 +1,7 @@
 import type { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
-import { TerraformProvider, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IApiDestination } from './api-destination';
 import { PlacementOptions } from './placement';
@@ -10,7 +10,7 @@ import { queueUrlFromArn, ruleArnFrom } from './private/arns';
 import { binding } from './private/bindings';
 import { renderApiDestinationHttpParameters } from './private/http-parameters';
 import { placement, placementOf, requireSameRegion } from './private/placement';
-import { assumeRoleStatement, deadLetterQueueStatement, invokeApiDestinationStatement, renderPolicy, roleDescription } from './private/policies';
+import { createServiceRole, deadLetterQueueStatement, invokeApiDestinationStatement, renderPolicy } from './private/policies';
 import {
   DEAD_LETTER_QUEUE_ARN,
   EVENT_BUS_NAME_OR_ARN,
@@ -262,18 +262,13 @@ export class ApiDestinationTarget extends Construct {
     check.string('ruleName', props.ruleName, RULE_NAME, 'Pass the rule\'s name, e.g. `rule.name`.');
     check.optionalString('eventBusName', props.eventBusName, EVENT_BUS_NAME_OR_ARN,
       'Pass the event bus\'s name or ARN, or omit it for the default bus.');
-    const destination = props.apiDestination as unknown;
-    if (destination === null || typeof destination !== 'object'
-      || typeof (destination as IApiDestination).apiDestinationArn !== 'string') {
-      check.fail('apiDestination', 'must be an API destination (IApiDestination)', destination,
-        'Pass an ApiDestination or ApiDestination.fromApiDestinationArn().');
-    }
-    const apiDestinationArn = (destination as IApiDestination).apiDestinationArn;
+    const destination = check.apiDestination('apiDestination', props.apiDestination);
+    const apiDestinationArn = destination.apiDestinationArn;
     const Resource = binding('CloudwatchEventTarget');
-    const inherited = (destination as IApiDestination)._placement;
+    const inherited = destination._placement;
     const where = placement(check, props, Resource, { provider: 'the API destination\'s', region: 'the API destination\'s' },
-      placementOf(destination as IApiDestination));
-    requireSameRegion(check, this, where, props, destination as IApiDestination, inherited, ['rule target', 'API destination'],
+      placementOf(destination));
+    requireSameRegion(check, this, where, props, destination, inherited, ['rule target', 'API destination'],
       'EventBridge sends a rule\'s events only to an API destination in the rule\'s account and region');
     check.optionalString('targetId', props.targetId, TARGET_ID,
       'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
@@ -323,7 +318,13 @@ export class ApiDestinationTarget extends Construct {
       check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
       this.roleArn = props.roleArn;
     } else {
-      this.role = this.createRole(destination as IApiDestination, where.provider);
+      this.role = createServiceRole(this, {
+        servicePrincipal: 'events.amazonaws.com',
+        description: `EventBridge invokes an API destination for ${this.node.path}`,
+        statements: [invokeApiDestinationStatement(destination)],
+        policyName: 'invoke-api-destination',
+        provider: where.provider,
+      }).role;
       this.roleArn = this.role.arn;
     }
 
@@ -386,25 +387,6 @@ export class ApiDestinationTarget extends Construct {
    * inline policy (construct ids `PolicyDocument` and `Policy`, name `invoke-api-destination`)
    * that is exactly what `grantInvoke()` gives.
    */
-  private createRole(destination: IApiDestination, provider: TerraformProvider | undefined): IamRole {
-    const trust = renderPolicy(this, {
-      statements: [assumeRoleStatement('events.amazonaws.com')],
-      provider,
-      documentId: 'AssumeRolePolicy',
-    });
-    const role = new (binding('IamRole'))(this, 'Role', {
-      assumeRolePolicy: trust.policyJson,
-      description: roleDescription(`EventBridge invokes an API destination for ${this.node.path}`),
-      provider,
-    });
-    renderPolicy(this, {
-      statements: [invokeApiDestinationStatement(destination)],
-      provider,
-      documentId: 'PolicyDocument',
-      attachTo: { roleName: role.name, policyName: 'invoke-api-destination', id: 'Policy' },
-    });
-    return role;
-  }
 
 }
 

@@ -12,7 +12,7 @@ import {
   RFC3339_TIMESTAMP,
   SQS_QUEUE_ARN,
 } from './private/rules';
-import { Checker, StringRule, withoutNulls } from './private/validation';
+import { Checker, StringRule } from './private/validation';
 
 /**
  * Where a Kinesis data stream source starts reading.
@@ -176,7 +176,7 @@ export abstract class PipeSource {
    * @param queueArn the queue's ARN (not its URL), e.g. `queue.arn` of an `aws_sqs_queue`
    */
   public static sqsQueue(queueArn: string, options: SqsQueueSourceOptions = {}): PipeSource {
-    return new SqsQueueSource(queueArn, options);
+    return new KindOfSource(queueArn, options, SQS_QUEUE);
   }
 
   /**
@@ -187,7 +187,7 @@ export abstract class PipeSource {
    * @param streamArn the stream's ARN, e.g. `stream.arn` of an `aws_kinesis_stream`
    */
   public static kinesisStream(streamArn: string, options: KinesisStreamSourceOptions): PipeSource {
-    return new KinesisStreamSource(streamArn, options);
+    return new KindOfSource(streamArn, options, KINESIS_STREAM);
   }
 
   /**
@@ -198,7 +198,7 @@ export abstract class PipeSource {
    * @param streamArn the stream's ARN, e.g. `table.streamArn` of an `aws_dynamodb_table` with streams enabled
    */
   public static dynamoDbStream(streamArn: string, options: DynamoDbStreamSourceOptions): PipeSource {
-    return new DynamoDbStreamSource(streamArn, options);
+    return new KindOfSource(streamArn, options, DYNAMODB_STREAM);
   }
 
   /**
@@ -217,17 +217,32 @@ export abstract class PipeSource {
   public abstract _bind(check: Checker): BoundPipeSource;
 }
 
-class SqsQueueSource extends PipeSource {
-  private readonly options: SqsQueueSourceOptions;
+/** One kind of source: the rule of its ARN, the factory that makes it, and what it renders. */
+interface SourceKind<T> {
+  readonly factory: string;
+  readonly arn: StringRule;
+  readonly arnFix: string;
+  render(check: Checker, sourceArn: string, options: T): BoundPipeSource;
+}
 
-  constructor(queueArn: string, options: SqsQueueSourceOptions) {
-    super(queueArn);
-    this.options = options;
+/** A source of one kind with its options, checked when a pipe binds it. */
+class KindOfSource<T extends object> extends PipeSource {
+  constructor(sourceArn: string, private readonly options: T, private readonly kind: SourceKind<T>) {
+    super(sourceArn);
   }
 
   public _bind(check: Checker): BoundPipeSource {
-    checkArn(check, this.sourceArn, SQS_QUEUE_ARN, 'the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue');
-    const options = sourceOptions(check, this.options, 'PipeSource.sqsQueue');
+    check.string('source', this.sourceArn, this.kind.arn, `Pass ${this.kind.arnFix}.`);
+    const options = check.props(this.options, `Pass the options of ${this.kind.factory}() as an object.`, 'source options');
+    return this.kind.render(check, this.sourceArn, options);
+  }
+}
+
+const SQS_QUEUE: SourceKind<SqsQueueSourceOptions> = {
+  factory: 'PipeSource.sqsQueue',
+  arn: SQS_QUEUE_ARN,
+  arnFix: 'the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue',
+  render(check, sourceArn, options) {
     const batch = batching(check, options);
     return {
       sourceParameters: batch === undefined ? {} : { sqsQueueParameters: batch },
@@ -235,23 +250,17 @@ class SqsQueueSource extends PipeSource {
         sid: 'ReadSource',
         effect: 'Allow',
         actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-        resources: [this.sourceArn],
+        resources: [sourceArn],
       }],
     };
-  }
-}
+  },
+};
 
-class KinesisStreamSource extends PipeSource {
-  private readonly options: KinesisStreamSourceOptions;
-
-  constructor(streamArn: string, options: KinesisStreamSourceOptions) {
-    super(streamArn);
-    this.options = options;
-  }
-
-  public _bind(check: Checker): BoundPipeSource {
-    checkArn(check, this.sourceArn, KINESIS_STREAM_ARN, 'the stream\'s ARN, e.g. `stream.arn` of an aws_kinesis_stream');
-    const options = sourceOptions(check, this.options, 'PipeSource.kinesisStream');
+const KINESIS_STREAM: SourceKind<KinesisStreamSourceOptions> = {
+  factory: 'PipeSource.kinesisStream',
+  arn: KINESIS_STREAM_ARN,
+  arnFix: 'the stream\'s ARN, e.g. `stream.arn` of an aws_kinesis_stream',
+  render(check, sourceArn, options) {
     const startingPosition = startingPositionOf(check, options.startingPosition, Object.values(KinesisStartingPosition),
       'KinesisStartingPosition');
     const timestamp = options.startingPositionTimestamp;
@@ -279,24 +288,17 @@ class KinesisStreamSource extends PipeSource {
           'kinesis:ListStreams',
           'kinesis:SubscribeToShard',
         ],
-        resources: [this.sourceArn],
+        resources: [sourceArn],
       }, ...stream.statements],
     };
-  }
-}
+  },
+};
 
-class DynamoDbStreamSource extends PipeSource {
-  private readonly options: DynamoDbStreamSourceOptions;
-
-  constructor(streamArn: string, options: DynamoDbStreamSourceOptions) {
-    super(streamArn);
-    this.options = options;
-  }
-
-  public _bind(check: Checker): BoundPipeSource {
-    checkArn(check, this.sourceArn, DYNAMODB_STREAM_ARN,
-      'the stream\'s ARN, e.g. `table.streamArn` of an aws_dynamodb_table with `streamEnabled`');
-    const options = sourceOptions(check, this.options, 'PipeSource.dynamoDbStream');
+const DYNAMODB_STREAM: SourceKind<DynamoDbStreamSourceOptions> = {
+  factory: 'PipeSource.dynamoDbStream',
+  arn: DYNAMODB_STREAM_ARN,
+  arnFix: 'the stream\'s ARN, e.g. `table.streamArn` of an aws_dynamodb_table with `streamEnabled`',
+  render(check, sourceArn, options) {
     const startingPosition = startingPositionOf(check, options.startingPosition, Object.values(DynamoDbStartingPosition),
       'DynamoDbStartingPosition');
     const stream = streamParameters(check, options);
@@ -306,19 +308,11 @@ class DynamoDbStreamSource extends PipeSource {
         sid: 'ReadSource',
         effect: 'Allow',
         actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
-        resources: [this.sourceArn],
+        resources: [sourceArn],
       }, ...stream.statements],
     };
-  }
-}
-
-function checkArn(check: Checker, arn: string, rule: StringRule, what: string): void {
-  check.string('source', arn, rule, `Pass ${what}.`);
-}
-
-function sourceOptions<T extends object>(check: Checker, options: T, factory: string): T {
-  return check.props(options, `Pass the options of ${factory}() as an object.`, 'source options');
-}
+  },
+};
 
 function batching(check: Checker, options: SqsQueueSourceOptions) {
   if (options.batchSize !== undefined) {
@@ -343,8 +337,8 @@ function startingPositionOf<T extends string>(check: Checker, value: T, allowed:
   return value;
 }
 
-function streamParameters(check: Checker, options: StreamSourceOptions) {
-  const o = withoutNulls(options);
+/** The options every stream source has (given without nulls: `check.props` removed them). */
+function streamParameters(check: Checker, o: StreamSourceOptions) {
   const batch = batching(check, o) ?? {};
   if (o.maximumRecordAgeInSeconds !== undefined) {
     const age = o.maximumRecordAgeInSeconds;

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { DefaultTokenResolver, StringConcat, TerraformProvider, Tokenization, Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -85,6 +86,47 @@ export function assumeRoleStatement(servicePrincipal: string, sourceAccount?: st
     condition: sourceAccount === undefined ? undefined
       : [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [sourceAccount] }],
   };
+}
+
+/** What {@link createServiceRole} is given. */
+export interface ServiceRoleOptions {
+  /** The service that assumes the role, e.g. `events.amazonaws.com`. */
+  readonly servicePrincipal: string;
+  /** The account the service may act for (`aws:SourceAccount`); none: any. */
+  readonly sourceAccount?: string;
+  /** The role's description (made valid by {@link roleDescription}). */
+  readonly description: string;
+  /** The statements of its inline policy. */
+  readonly statements: DataAwsIamPolicyDocumentStatement[];
+  /** The inline policy's name. */
+  readonly policyName: string;
+  /** The provider of the role, its policy and their documents. */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The role a service assumes to act for a construct (a rule target, a pipe), in `scope`: the
+ * trust policy document (`AssumeRolePolicy`), the role (`Role`) and one inline policy (document
+ * `PolicyDocument`, role policy `Policy`).
+ */
+export function createServiceRole(scope: Construct, options: ServiceRoleOptions): { role: IamRole; policy: IamRolePolicy } {
+  const trust = renderPolicy(scope, {
+    statements: [assumeRoleStatement(options.servicePrincipal, options.sourceAccount)],
+    provider: options.provider,
+    documentId: 'AssumeRolePolicy',
+  });
+  const role = new (binding('IamRole'))(scope, 'Role', {
+    assumeRolePolicy: trust.policyJson,
+    description: roleDescription(options.description),
+    provider: options.provider,
+  });
+  const policy = renderPolicy(scope, {
+    statements: options.statements,
+    provider: options.provider,
+    documentId: 'PolicyDocument',
+    attachTo: { roleName: role.name, policyName: options.policyName, id: 'Policy' },
+  });
+  return { role, policy: policy.rolePolicy! };
 }
 
 /** An IAM role description: at most 1000 characters of tab, line breaks and printable Latin-1. */

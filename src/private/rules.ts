@@ -49,7 +49,7 @@ export const HTTPS_ENDPOINT: StringRule = {
 /** ConnectionOAuthHttpMethod. */
 export const OAUTH_HTTP_METHODS: ReadonlyArray<string> = ['GET', 'POST', 'PUT'];
 
-/** HeaderKey. */
+/** HeaderKey. (A Step Functions HTTP task's header names: HTTP_TASK_HEADER_KEY, below.) */
 export const HEADER_KEY: StringRule = {
   min: 1,
   max: 512,
@@ -67,7 +67,7 @@ export const HEADER_VALUE: StringRule = {
   text: 'must be 1-512 printable ASCII characters',
 };
 
-/** QueryStringKey. */
+/** QueryStringKey. (A Step Functions HTTP task's query keys: HTTP_TASK_QUERY_KEY, below.) */
 export const QUERY_KEY: StringRule = {
   min: 1,
   max: 512,
@@ -392,7 +392,14 @@ export const RFC3339_TIMESTAMP: StringRule = {
 /* ---------------------------------------------------------------------------
  * Step Functions HTTP tasks (HttpInvokeTask). Step Functions documents no
  * length limits for a task's headers and query parameters, so these rules
- * set none; they refuse what cannot be sent as HTTP.
+ * set none; they refuse what cannot be sent as HTTP. They differ from the
+ * connection's HEADER_KEY and QUERY_KEY above, which are the EventBridge
+ * API model's (HeaderKey, QueryStringKey): those limit keys to 512
+ * characters, and HeaderKey admits `,`, which no HTTP header name can hold
+ * (a task's headers are sent as they are; a connection's go through
+ * EventBridge, which takes what its model allows). A header or query key
+ * valid for a task and longer than 512 characters is therefore refused on a
+ * connection, and a header name with `,` is refused on a task only.
  * ------------------------------------------------------------------------ */
 
 /**

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import type { IApiDestination } from '../api-destination';
 import type { IConnection } from '../connection';
 import { ValidationError } from '../errors';
 
@@ -166,6 +167,16 @@ export class Checker {
     if (candidate === null || typeof candidate !== 'object' || typeof (candidate as IConnection).connectionArn !== 'string') {
       this.fail(property, 'must be a connection (IConnection)', candidate,
         `Pass a Connection, ApiKeyConnection, BasicConnection, OAuthConnection or an imported connection${optional ? ', or omit it' : ''}.`);
+    }
+    return value;
+  }
+
+  /** An API destination made by this library or imported with it (an {@link IApiDestination}). */
+  public apiDestination(property: string, value: IApiDestination): IApiDestination {
+    const candidate = value as unknown;
+    if (candidate === null || typeof candidate !== 'object' || typeof (candidate as IApiDestination).apiDestinationArn !== 'string') {
+      this.fail(property, 'must be an API destination (IApiDestination)', candidate,
+        'Pass an ApiDestination or ApiDestination.fromApiDestinationArn().');
     }
     return value;
   }
