@@ -2,7 +2,7 @@
 // One measured Node.js process of bench/run.js. Prints one JSON line on stdout.
 //
 //   node bench/child-node.js startup <lib|deep|index>
-//   node bench/child-node.js synth <lib|raw> <N> <outdir>
+//   node bench/child-node.js synth <lib|raw> <N> <outdir> [shared|plain|destinations]
 //
 // Only Node built-ins are loaded before the measured require, so that the
 // process's start-up and peak memory belong to what is measured.
@@ -49,7 +49,7 @@ function spec(i) {
     description: `Benchmark connection ${i}`,
     header: { key: 'X-Request-Source', value: 'eventbridge' },
     query: { key: 'tenant', value: `tenant-${i}` },
-    secretBodyKey: 'signature',
+    secretHeaderKey: 'X-Tenant-Token',
     apiKeyName: 'x-api-key',
     username: `user-${i}`,
     endpoint: 'https://auth.example.com/oauth2/token',
@@ -58,83 +58,206 @@ function spec(i) {
   };
 }
 
-/** Builds n connections with the library. */
-function buildLib(stack, secretVar, n) {
-  const lib = load(LIB);
-  const { HttpParameter, HttpMethod, SecretValue, ApiKeyConnection, BasicConnection, OAuthConnection } = lib;
-  for (let i = 0; i < n; i++) {
-    const s = spec(i);
-    const secret = SecretValue.fromTerraformVariable(secretVar);
-    const common = {
-      connectionName: s.name,
-      description: s.description,
-      headerParameters: { [s.header.key]: HttpParameter.fromString(s.header.value) },
-      queryStringParameters: { [s.query.key]: HttpParameter.fromString(s.query.value) },
-      bodyParameters: { [s.secretBodyKey]: HttpParameter.fromSecret(secret) },
-    };
-    const id = `Connection${i}`;
-    if (s.type === 'apiKey') {
-      new ApiKeyConnection(stack, id, { ...common, apiKeyName: s.apiKeyName, apiKeyValue: secret });
-    } else if (s.type === 'basic') {
-      new BasicConnection(stack, id, { ...common, username: s.username, password: secret });
-    } else {
-      new OAuthConnection(stack, id, {
-        ...common,
+/*
+ * Where the secrets come from, per case. Each gives, for connection i, the auth secret
+ * (API key, password or client secret) and the secret header's value:
+ *   shared  what users write: the auth secret from one of three SSM SecureString parameters
+ *           (`/bench/api-key-<i % 3>`), the header from one field of a Secrets Manager secret
+ *           (`bench/tenant`, field `token`); the library reads each once per stack, the raw
+ *           stack declares the same four data sources by hand
+ *   plain   `SecretValue.unsafePlainText` (a warning per consuming property), raw: literals
+ */
+const SSM_KEYS = [0, 1, 2].map((k) => `/bench/api-key-${k}`);
+const TENANT_SECRET = 'bench/tenant';
+const TENANT_FIELD = 'token';
+
+function libSecrets(kase, lib) {
+  const { SecretValue } = lib;
+  if (kase === 'plain') {
+    const keys = [0, 1, 2].map((k) => SecretValue.unsafePlainText(`plain-key-${k}`));
+    const tenant = SecretValue.unsafePlainText('plain-tenant-token');
+    return (i) => ({ auth: keys[i % 3], header: tenant });
+  }
+  const keys = SSM_KEYS.map((name) => SecretValue.ssmSecureString(name));
+  const tenant = SecretValue.secretsManager(TENANT_SECRET, { jsonField: TENANT_FIELD });
+  return (i) => ({ auth: keys[i % 3], header: tenant });
+}
+
+function rawSecrets(kase, stack, cdk) {
+  if (kase === 'plain') return (i) => ({ auth: `plain-key-${i % 3}`, header: 'plain-tenant-token' });
+  const { DataAwsSsmParameter } = load(`${PROVIDER}/lib/data-aws-ssm-parameter`);
+  const { DataAwsSecretsmanagerSecretVersion } = load(`${PROVIDER}/lib/data-aws-secretsmanager-secret-version`);
+  const keys = SSM_KEYS.map((name, k) => new DataAwsSsmParameter(stack, `api_key_${k}`, { name, withDecryption: true }).value);
+  const version = new DataAwsSecretsmanagerSecretVersion(stack, 'tenant', { secretId: TENANT_SECRET });
+  const tenant = cdk.Token.asString(cdk.Fn.lookup(cdk.Fn.jsondecode(version.secretString), TENANT_FIELD));
+  return (i) => ({ auth: keys[i % 3], header: tenant });
+}
+
+/** Builds connection i with the library. */
+function libConnection(lib, stack, id, s, secret) {
+  const { HttpParameter, HttpMethod, ApiKeyConnection, BasicConnection, OAuthConnection } = lib;
+  const common = {
+    connectionName: s.name,
+    description: s.description,
+    headerParameters: {
+      [s.header.key]: HttpParameter.fromString(s.header.value),
+      [s.secretHeaderKey]: HttpParameter.fromSecret(secret.header),
+    },
+    queryStringParameters: { [s.query.key]: HttpParameter.fromString(s.query.value) },
+  };
+  if (s.type === 'apiKey') {
+    return new ApiKeyConnection(stack, id, { ...common, apiKeyName: s.apiKeyName, apiKeyValue: secret.auth });
+  } else if (s.type === 'basic') {
+    return new BasicConnection(stack, id, { ...common, username: s.username, password: secret.auth });
+  }
+  return new OAuthConnection(stack, id, {
+    ...common,
+    authorizationEndpoint: s.endpoint,
+    httpMethod: HttpMethod.POST,
+    clientId: s.clientId,
+    clientSecret: secret.auth,
+    oauthBodyParameters: { [s.oauthBody.key]: HttpParameter.fromString(s.oauthBody.value) },
+  });
+}
+
+/** Builds the same connection with the generated binding. */
+function rawConnection(CloudwatchEventConnection, stack, id, s, secret) {
+  const param = (key, value, isValueSecret) => ({ key, value, isValueSecret });
+  const invocationHttpParameters = {
+    header: [param(s.header.key, s.header.value, false), param(s.secretHeaderKey, secret.header, true)],
+    queryString: [param(s.query.key, s.query.value, false)],
+  };
+  let authorizationType;
+  let auth;
+  if (s.type === 'apiKey') {
+    authorizationType = 'API_KEY';
+    auth = { apiKey: { key: s.apiKeyName, value: secret.auth } };
+  } else if (s.type === 'basic') {
+    authorizationType = 'BASIC';
+    auth = { basic: { username: s.username, password: secret.auth } };
+  } else {
+    authorizationType = 'OAUTH_CLIENT_CREDENTIALS';
+    auth = {
+      oauth: {
         authorizationEndpoint: s.endpoint,
-        httpMethod: HttpMethod.POST,
-        clientId: s.clientId,
-        clientSecret: secret,
-        oauthBodyParameters: { [s.oauthBody.key]: HttpParameter.fromString(s.oauthBody.value) },
-      });
-    }
-  }
-}
-
-/** Builds the same n connections with the generated binding. */
-function buildRaw(stack, secretVar, n) {
-  const { CloudwatchEventConnection } = load(`${PROVIDER}/lib/cloudwatch-event-connection`);
-  const param = (key, value, isValueSecret) => [{ key, value, isValueSecret }];
-  for (let i = 0; i < n; i++) {
-    const s = spec(i);
-    const secret = secretVar.stringValue;
-    const invocationHttpParameters = {
-      header: param(s.header.key, s.header.value, false),
-      queryString: param(s.query.key, s.query.value, false),
-      body: param(s.secretBodyKey, secret, true),
+        httpMethod: 'POST',
+        clientParameters: { clientId: s.clientId, clientSecret: secret.auth },
+        oauthHttpParameters: { body: [param(s.oauthBody.key, s.oauthBody.value, false)] },
+      },
     };
-    let authorizationType;
-    let auth;
-    if (s.type === 'apiKey') {
-      authorizationType = 'API_KEY';
-      auth = { apiKey: { key: s.apiKeyName, value: secret } };
-    } else if (s.type === 'basic') {
-      authorizationType = 'BASIC';
-      auth = { basic: { username: s.username, password: secret } };
-    } else {
-      authorizationType = 'OAUTH_CLIENT_CREDENTIALS';
-      auth = {
-        oauth: {
-          authorizationEndpoint: s.endpoint,
-          httpMethod: 'POST',
-          clientParameters: { clientId: s.clientId, clientSecret: secret },
-          oauthHttpParameters: { body: param(s.oauthBody.key, s.oauthBody.value, false) },
-        },
-      };
-    }
-    new CloudwatchEventConnection(stack, `Connection${i}`, {
-      name: s.name,
-      description: s.description,
-      authorizationType,
-      authParameters: { ...auth, invocationHttpParameters },
+  }
+  return new CloudwatchEventConnection(stack, id, {
+    name: s.name,
+    description: s.description,
+    authorizationType,
+    authParameters: { ...auth, invocationHttpParameters },
+  });
+}
+
+/** Builds the case with the library: n connections, or 3 connections, n API destinations and n rule targets. */
+function buildLib(kase, stack, n) {
+  const lib = load(LIB);
+  const secrets = libSecrets(kase === 'destinations' ? 'shared' : kase, lib);
+  if (kase !== 'destinations') {
+    for (let i = 0; i < n; i++) libConnection(lib, stack, `Connection${i}`, spec(i), secrets(i));
+    return;
+  }
+  const connections = [0, 1, 2].map((i) => libConnection(lib, stack, `Connection${i}`, spec(i), secrets(i)));
+  const { ApiDestination, ApiDestinationTarget, HttpMethod } = lib;
+  for (let i = 0; i < n; i++) {
+    const d = destinationSpec(i);
+    const destination = new ApiDestination(stack, `Destination${i}`, {
+      connection: connections[i % 3],
+      endpoint: d.endpoint,
+      httpMethod: HttpMethod.POST,
+      apiDestinationName: d.name,
     });
+    new ApiDestinationTarget(stack, `Target${i}`, { ruleName: d.rule, apiDestination: destination });
   }
 }
 
-function synth(impl, n, outdir) {
+function destinationSpec(i) {
+  return { name: `bench-destination-${i}`, endpoint: `https://api.example.com/orders/${i}`, rule: `bench-rule-${i}` };
+}
+
+/** Builds the same case with the generated bindings. */
+function buildRaw(kase, stack, n, cdk) {
+  const { CloudwatchEventConnection } = load(`${PROVIDER}/lib/cloudwatch-event-connection`);
+  const secrets = rawSecrets(kase === 'destinations' ? 'shared' : kase, stack, cdk);
+  if (kase !== 'destinations') {
+    for (let i = 0; i < n; i++) rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i));
+    return;
+  }
+  const connections = [0, 1, 2].map((i) => rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i)));
+  const connectionArns = connections.map((c) => c.arn);
+  const { CloudwatchEventApiDestination } = load(`${PROVIDER}/lib/cloudwatch-event-api-destination`);
+  const { CloudwatchEventTarget } = load(`${PROVIDER}/lib/cloudwatch-event-target`);
+  const { DataAwsIamPolicyDocument } = load(`${PROVIDER}/lib/data-aws-iam-policy-document`);
+  const { IamRole } = load(`${PROVIDER}/lib/iam-role`);
+  const { IamRolePolicy } = load(`${PROVIDER}/lib/iam-role-policy`);
+  const { Fn, Token } = cdk;
+  // One trust policy document per role, as the library writes (a hand-written stack could share one).
+  for (let i = 0; i < n; i++) {
+    const d = destinationSpec(i);
+    const destination = new CloudwatchEventApiDestination(stack, `Destination${i}`, {
+      name: d.name,
+      connectionArn: connectionArns[i % 3],
+      invocationEndpoint: d.endpoint,
+      httpMethod: 'POST',
+    });
+    const arn = destination.arn;
+    const trust = new DataAwsIamPolicyDocument(stack, `Target${i}AssumeRolePolicy`, {
+      statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }] }],
+    });
+    const role = new IamRole(stack, `Target${i}Role`, {
+      assumeRolePolicy: trust.json,
+      description: `EventBridge invokes an API destination for bench/Target${i}`,
+    });
+    const invoke = new DataAwsIamPolicyDocument(stack, `Target${i}PolicyDocument`, {
+      statement: [{
+        sid: 'InvokeApiDestination',
+        effect: 'Allow',
+        actions: ['events:InvokeApiDestination'],
+        resources: [Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)))],
+      }],
+    });
+    new IamRolePolicy(stack, `Target${i}Policy`, { role: role.name, name: 'invoke-api-destination', policy: invoke.json });
+    new CloudwatchEventTarget(stack, `Target${i}`, { rule: d.rule, arn, roleArn: role.arn });
+  }
+}
+
+/**
+ * The blocks of the Terraform JSON, without construct metadata, with every reference's logical
+ * id replaced by what it reads (a secret data source: its parameter name or secret id) or by
+ * `_` (anything else), sorted: equal for the library and the raw stack when both wrote the same
+ * Terraform, whatever their construct ids.
+ */
+function normalizedBlocks(json) {
+  const names = new Map();
+  for (const [type, key] of [['aws_ssm_parameter', 'name'], ['aws_secretsmanager_secret_version', 'secret_id']]) {
+    for (const [id, block] of Object.entries((json.data || {})[type] || {})) names.set(`data.${type}.${id}`, `data.${type}.<${block[key]}>`);
+  }
+  const ref = /\b(data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\./g;
+  const out = [];
+  for (const section of ['resource', 'data']) {
+    for (const [type, blocks] of Object.entries(json[section] || {})) {
+      for (const block of Object.values(blocks)) {
+        const { ['//']: _meta, ...rest } = block;
+        const text = JSON.stringify(rest).replace(ref, (m, data, t, id) => `${names.get(`${data || ''}${t}.${id}`) || `${data || ''}${t}._`}.`);
+        out.push(`${section}.${type} ${text}`);
+      }
+    }
+  }
+  return out.sort();
+}
+
+function synth(impl, n, outdir, kase = 'shared') {
   if (impl !== 'lib' && impl !== 'raw') throw new Error(`unknown implementation ${impl}`);
+  if (!['shared', 'plain', 'destinations'].includes(kase)) throw new Error(`unknown case ${kase}`);
   const fs = require('fs');
   const crypto = require('crypto');
-  const { App, TerraformStack, TerraformVariable } = load(FRAMEWORK);
+  const cdk = load(FRAMEWORK);
+  const { App, TerraformStack } = cdk;
   const { AwsProvider } = load(`${PROVIDER}/lib/provider`);
   if (impl === 'lib') load(LIB);
   else load(`${PROVIDER}/lib/cloudwatch-event-connection`);
@@ -143,18 +266,16 @@ function synth(impl, n, outdir) {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, 'bench');
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
-  const secretVar = new TerraformVariable(stack, 'bench_secret', { type: 'string', sensitive: true });
-  (impl === 'lib' ? buildLib : buildRaw)(stack, secretVar, n);
+  if (impl === 'lib') buildLib(kase, stack, n);
+  else buildRaw(kase, stack, n, cdk);
   const t2 = process.hrtime.bigint();
   app.synth();
   const t3 = process.hrtime.bigint();
 
-  // The connections' Terraform JSON, without construct metadata and logical
-  // ids, so that the parent can check both implementations wrote the same.
+  // The Terraform JSON without construct metadata and logical ids, so that the
+  // parent can check both implementations wrote the same.
   const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8'));
-  const blocks = Object.values((json.resource || {}).aws_cloudwatch_event_connection || {})
-    .map((b) => { const { ['//']: _meta, ...rest } = b; return JSON.stringify(rest); })
-    .sort();
+  const blocks = normalizedBlocks(json);
   // The binding module this process loaded (for the library: the one it loaded itself).
   const bindingFile = require.resolve(`${PROVIDER}/lib/cloudwatch-event-connection`, { paths: [LIB_DIR, ROOT] });
   return {
@@ -163,7 +284,8 @@ function synth(impl, n, outdir) {
     requireMs: ms(t0, t1),
     buildMs: ms(t1, t2),
     synthMs: ms(t2, t3),
-    connections: blocks.length,
+    // The count the parent checks: connections, or for `destinations` the rule targets.
+    connections: Object.keys((json.resource || {})[kase === 'destinations' ? 'aws_cloudwatch_event_target' : 'aws_cloudwatch_event_connection'] || {}).length,
     outputHash: crypto.createHash('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16),
   };
 }
@@ -171,8 +293,8 @@ function synth(impl, n, outdir) {
 const [mode, ...args] = process.argv.slice(2);
 let result;
 if (mode === 'startup') result = startup(args[0]);
-else if (mode === 'synth') result = synth(args[0], Number(args[1]), args[2]);
-else throw new Error(`usage: child-node.js startup <kind> | synth <impl> <N> <outdir>`);
+else if (mode === 'synth') result = synth(args[0], Number(args[1]), args[2], args[3]);
+else throw new Error(`usage: child-node.js startup <kind> | synth <impl> <N> <outdir> [shared|plain|destinations]`);
 const usage = process.resourceUsage();
 result.maxRssKb = usage.maxRSS;
 result.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;

@@ -5,7 +5,9 @@
 Imports cdktf, the AWS provider (deep module) and either the library
 (cdktf_eventbridge_connection) or the raw binding
 (cdktf_cdktf_provider_aws.cloudwatch_event_connection), builds an App with N
-connections (the same values as bench/child-node.js) and synthesizes it.
+connections (the `shared` case of bench/child-node.js: the same values, secrets
+from three shared SSM SecureString reads and a field of one Secrets Manager
+secret; the raw stack declares the same four data sources) and synthesizes it.
 
 Peak memory is the sum of the peak RSS (VmHWM) of this process and of the
 jsii kernel processes (node) it started, read from /proc before exit.
@@ -17,6 +19,7 @@ T0 = time.perf_counter()
 import hashlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import re  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 
@@ -68,7 +71,7 @@ def spec(i):
         "description": f"Benchmark connection {i}",
         "header": ("X-Request-Source", "eventbridge"),
         "query": ("tenant", f"tenant-{i}"),
-        "secret_body_key": "signature",
+        "secret_header_key": "X-Tenant-Token",
         "api_key_name": "x-api-key",
         "username": f"user-{i}",
         "endpoint": "https://auth.example.com/oauth2/token",
@@ -77,18 +80,27 @@ def spec(i):
     }
 
 
-def build_lib(stack, secret_var, n):
+SSM_KEYS = [f"/bench/api-key-{k}" for k in range(3)]
+TENANT_SECRET = "bench/tenant"
+TENANT_FIELD = "token"
+
+
+def build_lib(stack, n):
     import cdktf_eventbridge_connection as lib
 
+    keys = [lib.SecretValue.ssm_secure_string(name) for name in SSM_KEYS]
+    tenant = lib.SecretValue.secrets_manager(TENANT_SECRET, json_field=TENANT_FIELD)
     for i in range(n):
         s = spec(i)
-        secret = lib.SecretValue.from_terraform_variable(secret_var)
+        secret = keys[i % 3]
         common = dict(
             connection_name=s["name"],
             description=s["description"],
-            header_parameters={s["header"][0]: lib.HttpParameter.from_string(s["header"][1])},
+            header_parameters={
+                s["header"][0]: lib.HttpParameter.from_string(s["header"][1]),
+                s["secret_header_key"]: lib.HttpParameter.from_secret(tenant),
+            },
             query_string_parameters={s["query"][0]: lib.HttpParameter.from_string(s["query"][1])},
-            body_parameters={s["secret_body_key"]: lib.HttpParameter.from_secret(secret)},
         )
         cid = f"Connection{i}"
         if s["type"] == "apiKey":
@@ -108,19 +120,26 @@ def build_lib(stack, secret_var, n):
             )
 
 
-def build_raw(stack, secret_var, n):
+def build_raw(stack, n):
+    from cdktf import Fn, Token
     import cdktf_cdktf_provider_aws.cloudwatch_event_connection as cec
+    from cdktf_cdktf_provider_aws.data_aws_secretsmanager_secret_version import DataAwsSecretsmanagerSecretVersion
+    from cdktf_cdktf_provider_aws.data_aws_ssm_parameter import DataAwsSsmParameter
 
+    keys = [DataAwsSsmParameter(stack, f"api_key_{k}", name=name, with_decryption=True).value for k, name in enumerate(SSM_KEYS)]
+    version = DataAwsSecretsmanagerSecretVersion(stack, "tenant", secret_id=TENANT_SECRET)
+    tenant = Token.as_string(Fn.lookup(Fn.jsondecode(version.secret_string), TENANT_FIELD))
+    Header = cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersHeader
     for i in range(n):
         s = spec(i)
-        secret = secret_var.string_value
+        secret = keys[i % 3]
         invocation = cec.CloudwatchEventConnectionAuthParametersInvocationHttpParameters(
-            header=[cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersHeader(
-                key=s["header"][0], value=s["header"][1], is_value_secret=False)],
+            header=[
+                Header(key=s["header"][0], value=s["header"][1], is_value_secret=False),
+                Header(key=s["secret_header_key"], value=tenant, is_value_secret=True),
+            ],
             query_string=[cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersQueryString(
                 key=s["query"][0], value=s["query"][1], is_value_secret=False)],
-            body=[cec.CloudwatchEventConnectionAuthParametersInvocationHttpParametersBody(
-                key=s["secret_body_key"], value=secret, is_value_secret=True)],
         )
         if s["type"] == "apiKey":
             authorization_type = "API_KEY"
@@ -159,12 +178,34 @@ def build_raw(stack, secret_var, n):
         )
 
 
+def normalized_blocks(doc):
+    """Every block without construct metadata, references to the secret data sources named by
+    what they read and any other logical id replaced by `_`, sorted (as bench/child-node.js)."""
+    names = {}
+    for typ, key in (("aws_ssm_parameter", "name"), ("aws_secretsmanager_secret_version", "secret_id")):
+        for lid, block in doc.get("data", {}).get(typ, {}).items():
+            names[f"data.{typ}.{lid}"] = f"data.{typ}.<{block[key]}>"
+    ref = re.compile(r"\b(data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.")
+
+    def sub(m):
+        prefix = (m.group(1) or "") + m.group(2)
+        return names.get(f"{prefix}.{m.group(3)}", f"{prefix}._") + "."
+
+    out = []
+    for section in ("resource", "data"):
+        for typ, blocks in doc.get(section, {}).items():
+            for block in blocks.values():
+                text = json.dumps({k: v for k, v in block.items() if k != "//"}, sort_keys=True)
+                out.append(f"{section}.{typ} {ref.sub(sub, text)}")
+    return sorted(out)
+
+
 def main():
     impl, n, outdir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     if impl not in ("lib", "raw"):
         raise SystemExit(f"unknown implementation {impl}")
 
-    from cdktf import App, TerraformStack, TerraformVariable
+    from cdktf import App, TerraformStack
     from cdktf_cdktf_provider_aws.provider import AwsProvider
 
     if impl == "lib":
@@ -176,18 +217,14 @@ def main():
     app = App(outdir=outdir)
     stack = TerraformStack(app, "bench")
     AwsProvider(stack, "aws", region="us-east-1")
-    secret_var = TerraformVariable(stack, "bench_secret", type="string", sensitive=True)
-    (build_lib if impl == "lib" else build_raw)(stack, secret_var, n)
+    (build_lib if impl == "lib" else build_raw)(stack, n)
     t2 = time.perf_counter()
     app.synth()
     t3 = time.perf_counter()
 
     with open(os.path.join(outdir, "stacks", "bench", "cdk.tf.json")) as f:
         doc = json.load(f)
-    blocks = sorted(
-        json.dumps({k: v for k, v in b.items() if k != "//"}, sort_keys=True)
-        for b in doc.get("resource", {}).get("aws_cloudwatch_event_connection", {}).values()
-    )
+    blocks = normalized_blocks(doc)
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kernel_pids = descendants(os.getpid())
@@ -198,7 +235,7 @@ def main():
         "importMs": (t1 - T0) * 1000,
         "buildMs": (t2 - t1) * 1000,
         "synthMs": (t3 - t2) * 1000,
-        "connections": len(blocks),
+        "connections": len(doc.get("resource", {}).get("aws_cloudwatch_event_connection", {})),
         "outputHash": hashlib.sha256("\n".join(blocks).encode()).hexdigest()[:16],
         "pythonRssKb": own,
         "kernelRssKb": kernel,

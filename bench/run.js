@@ -6,7 +6,7 @@
  * project root after compiling (`npx jsii`; other entries: their build, see
  * scripts/build-flavour.js):
  *
- *   node bench/run.js [--flavour <entry>]... [--quick] [--runs K] [--python | --no-python] [--no-fail]
+ *   node bench/run.js [--flavour <entry>]... [--quick] [--runs K] [--big-runs K] [--python | --no-python] [--no-fail]
  *
  *   --flavour E  the matrix entry to measure (cdktf, cdktf-aws5, cdktn, or all);
  *                repeatable, or a comma list. Default: the entry named by the
@@ -14,9 +14,10 @@
  *                cdktn (an entry of the default whose build is missing is
  *                skipped with a note; one asked for is an error)
  *   --quick      N = 10 only, 1 process per figure, no Python unless --python
- *   --runs K     rounds, i.e. processes per figure (default 7 for Node.js, 3 for
+ *   --runs K     rounds, i.e. processes per figure (default 5 for Node.js, 3 for
  *                Python; --quick: 1); start-up of the library and of the deep
  *                import runs 3 times per round
+ *   --big-runs K rounds of the N = 10,000 figures (default 3; --quick: none)
  *   --python     run the Python section even with --quick
  *   --no-python  skip the Python section
  *   --no-fail    exit 0 even when a budget is missed
@@ -33,10 +34,21 @@
  * Ratios are taken within an entry. The Python section measures the cdktf
  * entry only (the cdktf Python packages and the wheel of lib/).
  *
+ * The synth cases (bench/child-node.js): `shared`, what users write (secrets
+ * from three shared SSM SecureString reads and a field of one Secrets Manager
+ * secret, against the raw stack with the same four data sources), at N = 1,000
+ * and 10,000; `plain` (SecretValue.unsafePlainText, raw: literals) and
+ * `destinations` (3 connections, N API destinations and N rule targets with
+ * their roles, against the same resources written with the raw bindings) at
+ * N = 1,000. Python: the `shared` case at N = 1,000.
+ *
  * Every figure is the median of K child processes; the library and raw
  * processes are interleaved (their order alternating between rounds), and so
  * are the entries, so that load from other work on the machine falls on all
- * alike. Wall time is measured here, around the whole child process; peak RSS
+ * alike. The library and raw process of one figure run back to back in every
+ * round: their ratio, taken pair by pair, cancels the machine's drift; the
+ * "paired" tables give the median and the range of those ratios, and the
+ * budgets judge the paired medians. Wall time is measured here, around the whole child process; peak RSS
  * is reported by the child (process.resourceUsage().maxRSS; for Python, the
  * sum of the Python process's and the jsii kernel processes' peaks). CPU time
  * (user + system) is shown too: on a busy machine it is the steadier of the two.
@@ -58,11 +70,19 @@ const NODE_CHILD = path.join(__dirname, 'child-node.js');
 const PY_CHILD = path.join(__dirname, 'child-python.py');
 const DEFAULT_ENTRIES = ['cdktf', 'cdktn'];
 
+// Limits on the median of the paired ratios (library / raw binding of the same round).
 const BUDGETS = {
   startupTime: 1.2, // library start-up vs deep raw import, wall time
-  synthTime: 1.15, // synth at the largest N vs raw binding, wall time
-  synthMemory: 1.2, // synth at the largest N vs raw binding, peak RSS
+  synthTime: 1.15, // synth, shared reads, at each N vs raw binding, wall time
+  synthMemory: 1.2, // synth, shared reads, at each N vs raw binding, peak RSS
   pythonTime: 1.2, // Python import + synth vs raw binding, wall time
+};
+
+/** The synth cases of bench/child-node.js, in report order. */
+const CASES = {
+  shared: 'shared reads',
+  plain: 'plain text',
+  destinations: 'destinations + targets',
 };
 
 const PY_PINS = {
@@ -77,7 +97,7 @@ function readJson(file) {
 }
 
 function parseArgs(argv) {
-  const opts = { quick: false, runs: undefined, python: undefined, noFail: false, flavours: [], node: undefined };
+  const opts = { quick: false, runs: undefined, bigRuns: undefined, python: undefined, noFail: false, flavours: [], node: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
@@ -88,6 +108,10 @@ function parseArgs(argv) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       opts.runs = Number(v);
       if (!Number.isInteger(opts.runs) || opts.runs < 1) usage(`--runs needs a positive integer, got ${v}`);
+    } else if (a === '--big-runs' || a.startsWith('--big-runs=')) {
+      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
+      opts.bigRuns = Number(v);
+      if (!Number.isInteger(opts.bigRuns) || opts.bigRuns < 1) usage(`--big-runs needs a positive integer, got ${v}`);
     } else if (a === '--flavour' || a.startsWith('--flavour=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!v) usage('--flavour needs a matrix entry');
@@ -110,7 +134,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node bench/run.js [--flavour <entry>]... [--quick] [--runs K] [--python | --no-python] [--no-fail] [--node <path>]\n' +
+  const text = 'usage: node bench/run.js [--flavour <entry>]... [--quick] [--runs K] [--big-runs K] [--python | --no-python] [--no-fail] [--node <path>]\n' +
     `  entries: ${Object.keys(TARGETS).join(', ')}, all (default: $FLAVOUR if set, else ${DEFAULT_ENTRIES.join(' and ')})`;
   if (error) {
     process.stderr.write(`${error}\n${text}\n`);
@@ -215,7 +239,8 @@ const median = (xs) => {
 /** Runs one child process; returns its JSON report plus the wall time. */
 function runChild(job) {
   const outdir = job.outdir ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-')) : undefined;
-  const args = [...job.args, ...(outdir ? [outdir] : [])];
+  // The output directory goes where the job's arguments hold '' (else last).
+  const args = outdir && job.args.includes('') ? job.args.map((a) => (a === '' ? outdir : a)) : [...job.args, ...(outdir ? [outdir] : [])];
   const start = process.hrtime.bigint();
   const r = spawnSync(job.cmd, args, {
     cwd: ROOT,
@@ -255,6 +280,7 @@ function measure(jobs, runs, log) {
     const fig = {
       job,
       runs: xs.length,
+      samples: xs,
       outputHashes: [...new Set(xs.map((x) => x.outputHash))],
       // Synth children report whether they loaded the entry's binding module.
       bindingFiles: [...new Set(xs.filter((x) => x.bindingLoaded !== undefined).map((x) => (x.bindingLoaded ? x.bindingFile : '(not loaded)')))],
@@ -365,10 +391,15 @@ function main() {
     process.exit(r.status ?? 1);
   }
   const opts = parseArgs(process.argv.slice(2));
-  const nodeRuns = opts.runs ?? (opts.quick ? 1 : 7);
+  const nodeRuns = opts.runs ?? (opts.quick ? 1 : 5);
+  const bigRuns = opts.bigRuns ?? 3;
   const pyRuns = opts.runs ?? (opts.quick ? 1 : 3);
-  const sizes = opts.quick ? [10] : [1, 100, 1000];
-  const pySizes = opts.quick ? [10] : [1, 100];
+  // The synth figures: [case, N]; those at N = 10,000 run `bigRuns` rounds, apart.
+  const synthFigures = opts.quick
+    ? [['shared', 10], ['plain', 10], ['destinations', 10]]
+    : [['shared', 1000], ['plain', 1000], ['destinations', 1000], ['shared', 10000]];
+  const isBig = ([, n]) => n >= 10000;
+  const pySizes = opts.quick ? [10] : [1000];
   const startupRepeats = opts.quick ? 1 : 3;
   const log = (msg) => process.stderr.write(`${msg}\n`);
 
@@ -399,17 +430,18 @@ function main() {
     // deep import run 3 times per round (quick: once), alternating.
     const startupLib = nodeJob(t, 'startup-lib', 'start-up library', ['startup', 'lib']);
     const startupDeep = nodeJob(t, 'startup-deep', 'start-up raw deep import', ['startup', 'deep']);
-    const synthJobs = sizes.flatMap((n) => [
-      nodeJob(t, `synth-lib-${n}`, `synth N=${n} library`, ['synth', 'lib', String(n)], true),
-      nodeJob(t, `synth-raw-${n}`, `synth N=${n} raw binding`, ['synth', 'raw', String(n)], true),
+    const synthJobs = (figs) => figs.flatMap(([kase, n]) => [
+      nodeJob(t, `synth-${kase}-lib-${n}`, `synth ${kase} N=${n} library`, ['synth', 'lib', String(n), '', kase], true),
+      nodeJob(t, `synth-${kase}-raw-${n}`, `synth ${kase} N=${n} raw binding`, ['synth', 'raw', String(n), '', kase], true),
     ]);
     return {
-      warmup: [startupLib, startupDeep, ...synthJobs.filter((j) => j.key.endsWith('-1'))],
+      warmup: [startupLib, startupDeep, ...synthJobs(Object.keys(CASES).map((kase) => [kase, 10]))],
       jobs: [
         ...Array.from({ length: startupRepeats }, () => [startupLib, startupDeep]).flat(),
         nodeJob(t, 'startup-index', 'start-up provider index', ['startup', 'index']),
-        ...synthJobs,
+        ...synthJobs(synthFigures.filter((f) => !isBig(f))),
       ],
+      bigJobs: synthJobs(synthFigures.filter(isBig)),
     };
   });
 
@@ -433,6 +465,11 @@ function main() {
     // The entries' jobs in one list: every round runs all of them, so that
     // load from other work falls on every entry alike.
     figures = measure(perEntry.flatMap((e) => e.jobs), nodeRuns, log);
+    const bigJobs = perEntry.flatMap((e) => e.bigJobs);
+    if (bigJobs.length > 0) {
+      log(`Node.js: N = 10,000, ${bigRuns} round(s)`);
+      for (const [k, v] of measure(bigJobs, bigRuns, log)) figures.set(k, v);
+    }
     if (!python.skip) {
       log('Python: setting up');
       python = pythonEnv(log);
@@ -468,30 +505,49 @@ function main() {
 
   // Per entry: did the library and the raw baseline load the entry's binding,
   // and write the same Terraform JSON?
+  const synthKey = (kase, impl, n) => `synth-${kase}-${impl}-${n}`;
+  const figureName = (kase, n) => `synth N=${n.toLocaleString('en-US')} ${CASES[kase]}`;
   const problems = [];
   for (const t of targets) {
     t.bindingMismatches = [];
     t.mismatches = [];
-    for (const n of sizes) {
+    for (const [kase, n] of synthFigures) {
       for (const impl of ['lib', 'raw']) {
-        const files = fig(t, `synth-${impl}-${n}`).bindingFiles;
+        const files = fig(t, synthKey(kase, impl, n)).bindingFiles;
         if (files.length !== 1 || files[0] !== t.bindingFile) {
-          t.bindingMismatches.push(`N=${n} ${impl === 'lib' ? 'library' : 'raw binding'}: ${files.join(', ')}`);
+          t.bindingMismatches.push(`${kase} N=${n} ${impl === 'lib' ? 'library' : 'raw binding'}: ${files.join(', ')}`);
         }
       }
     }
-    const ns = [['synth', sizes], ['py', t === pyTarget && !python.skip ? pySizes : []]];
-    for (const [prefix, list] of ns) {
-      for (const n of list) {
-        const a = fig(t, `${prefix}-lib-${n}`);
-        const b = fig(t, `${prefix}-raw-${n}`);
-        const ok = a.outputHashes.length === 1 && b.outputHashes.length === 1 && a.outputHashes[0] === b.outputHashes[0]
-          && a.connections === n && b.connections === n;
-        if (!ok) t.mismatches.push(`${prefix === 'py' ? 'Python ' : ''}N=${n}`);
-      }
+    const pairs = [
+      ...synthFigures.map(([kase, n]) => [synthKey(kase, 'lib', n), synthKey(kase, 'raw', n), `${kase} N=${n}`, n]),
+      ...(t === pyTarget && !python.skip ? pySizes : []).map((n) => [`py-lib-${n}`, `py-raw-${n}`, `Python N=${n}`, n]),
+    ];
+    for (const [libKey, rawKey, label, n] of pairs) {
+      const a = fig(t, libKey);
+      const b = fig(t, rawKey);
+      const ok = a.outputHashes.length === 1 && b.outputHashes.length === 1 && a.outputHashes[0] === b.outputHashes[0]
+        && a.connections === n && b.connections === n;
+      if (!ok) t.mismatches.push(label);
     }
     if (t.bindingMismatches.length > 0 || t.mismatches.length > 0) problems.push(t.name);
   }
+
+  /** The ratios library / raw of each round (pair), for wall, CPU and peak RSS: median and range. */
+  const paired = (a, b) => {
+    const stat = (k) => {
+      const xs = a.samples.map((s, i) => s[k] / b.samples[i][k]);
+      return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+    };
+    return { wall: stat('wallMs'), cpu: stat('cpuMs'), rss: stat('maxRssKb') };
+  };
+  const fmtPaired = (x) => (x.n > 1 ? `${fmtRatio(x.median)} (${fmtRatio(x.min)}-${fmtRatio(x.max)})` : fmtRatio(x.median));
+  const comparisons = (t) => [
+    ['start-up: library vs deep import', fig(t, 'startup-lib'), fig(t, 'startup-deep')],
+    ...synthFigures.map(([kase, n]) => [`${figureName(kase, n)}: library vs raw`, fig(t, synthKey(kase, 'lib', n)), fig(t, synthKey(kase, 'raw', n))]),
+    ...(t === pyTarget && !python.skip ? pySizes : []).map((n) => [`Python import + synth N=${n.toLocaleString('en-US')} shared reads: library vs raw`,
+      fig(t, `py-lib-${n}`), fig(t, `py-raw-${n}`)]),
+  ];
 
   // The report: one table per entry.
   const out = [];
@@ -499,12 +555,15 @@ function main() {
   out.push('# cdktf-eventbridge-connection benchmark');
   out.push('');
   out.push(`- date: ${machine.date}`);
-  out.push(`- machine: ${machine.cpus} CPU(s), ${machine.memory} memory, ${machine.os}, load average at start ${machine.load}`);
+  out.push(`- machine: ${machine.cpus} CPU(s), ${machine.memory} memory, ${machine.os}, load average at start ${machine.load}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   out.push(`- entries: ${targets.map((t) => `${t.name} (node ${t.nodeVersion})`).join(', ')}${machine.python ? `; Python (cdktf entry only): ${machine.python}` : ''}`);
   if (skipped.length) out.push(`- skipped (not built): ${skipped.join('; ')}`);
-  out.push(`- processes per figure: ${nodeRuns} (Node.js; start-up of the library and the deep import: ${nodeRuns * startupRepeats})` +
+  out.push(`- processes per figure: ${nodeRuns} (Node.js; start-up of the library and the deep import: ${nodeRuns * startupRepeats}` +
+    `${synthFigures.some(isBig) ? `; N = 10,000: ${bigRuns}` : ''})` +
     `${python.skip ? '' : `, ${pyRuns} (Python)`}; each figure is the median; library and raw processes interleaved, and the entries too`);
-  out.push('- ratios ("vs baseline") are taken within an entry: its library against the raw binding of the same entry');
+  out.push('- ratios ("vs baseline") are taken within an entry: its library against the raw binding of the same entry; ' +
+    '"paired": the ratio of the library and raw processes of each round, median (range)');
+  out.push(`- run time: ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
   const line = (figure, variant, f, base, detail) => out.push(row([
     figure, variant, fmtMs(f.wallMs), fmtRatio(f.wallMs / base.wallMs), fmtMiB(f.maxRssKb),
     fmtRatio(f.maxRssKb / base.maxRssKb), fmtMs(f.cpuMs), fmtRatio(f.cpuMs / base.cpuMs), detail,
@@ -527,12 +586,12 @@ function main() {
     line('start-up', `library (\`${t.libLabel}\`)`, fig(t, 'startup-lib'), sDeep, `require ${fmtMs(fig(t, 'startup-lib').requireMs)} ms`);
     line('start-up', 'raw binding, deep import (baseline)', sDeep, sDeep, `require ${fmtMs(sDeep.requireMs)} ms`);
     line('start-up', `provider index \`${t.providerPackage}\``, fig(t, 'startup-index'), sDeep, `require ${fmtMs(fig(t, 'startup-index').requireMs)} ms`);
-    for (const n of sizes) {
-      const raw = fig(t, `synth-raw-${n}`);
-      const lib = fig(t, `synth-lib-${n}`);
+    for (const [kase, n] of synthFigures) {
+      const raw = fig(t, synthKey(kase, 'raw', n));
+      const lib = fig(t, synthKey(kase, 'lib', n));
       const detail = (f) => `require ${fmtMs(f.requireMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms`;
-      line(`synth N=${n}`, 'library', lib, raw, detail(lib));
-      line(`synth N=${n}`, 'raw binding (baseline)', raw, raw, detail(raw));
+      line(figureName(kase, n), 'library', lib, raw, detail(lib));
+      line(figureName(kase, n), 'raw binding (baseline)', raw, raw, detail(raw));
     }
     if (t === pyTarget && !python.skip) {
       for (const n of pySizes) {
@@ -540,9 +599,16 @@ function main() {
         const lib = fig(t, `py-lib-${n}`);
         const detail = (f) => `import ${fmtMs(f.importMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms; ` +
           `RSS python ${fmtMiB(f.pythonRssKb)} + jsii kernel ${fmtMiB(f.kernelRssKb)} MiB`;
-        line(`Python import + synth N=${n}`, 'library', lib, raw, detail(lib));
-        line(`Python import + synth N=${n}`, 'raw binding (baseline)', raw, raw, detail(raw));
+        line(`Python import + synth N=${n.toLocaleString('en-US')} shared reads`, 'library', lib, raw, detail(lib));
+        line(`Python import + synth N=${n.toLocaleString('en-US')} shared reads`, 'raw binding (baseline)', raw, raw, detail(raw));
       }
+    }
+    out.push('');
+    out.push(row(['Paired (library / raw of the same round)', 'Pairs', 'Wall, median (range)', 'CPU, median (range)', 'Peak RSS, median (range)']));
+    out.push(row(['---', '---:', '---:', '---:', '---:']));
+    for (const [name, a, b] of comparisons(t)) {
+      const p = paired(a, b);
+      out.push(row([name, String(p.wall.n), fmtPaired(p.wall), fmtPaired(p.cpu), fmtPaired(p.rss)]));
     }
     out.push('');
     if (t === pyTarget) {
@@ -555,42 +621,47 @@ function main() {
       ? `Binding check: the library and the raw baseline both loaded \`${rel(t.bindingFile)}\`.`
       : `Binding check FAILED: expected \`${rel(t.bindingFile)}\`; ${t.bindingMismatches.join('; ')}.`);
     out.push(t.mismatches.length === 0
-      ? 'Output check: the library and the raw binding wrote the same aws_cloudwatch_event_connection JSON at every N.'
+      ? 'Output check: the library and the raw binding wrote the same Terraform JSON (every block, references normalized) in every case and at every N.'
       : `Output check FAILED: the library and the raw binding wrote different JSON at ${t.mismatches.join(', ')}.`);
   }
 
-  // Ratios side by side, when more than one entry was measured.
+  // Paired wall ratios side by side, when more than one entry was measured.
   if (targets.length > 1) {
     out.push('');
-    out.push('## Ratios by entry (library vs raw binding of the same entry: wall / CPU / peak RSS)');
+    out.push('## Paired ratios by entry (library vs raw binding of the same entry and round, median: wall / CPU / peak RSS)');
     out.push('');
     out.push(row(['Figure', ...targets.map((t) => t.name)]));
     out.push(row(['---', ...targets.map(() => '---:')]));
-    const ratios = (a, b) => [a.wallMs / b.wallMs, a.cpuMs / b.cpuMs, a.maxRssKb / b.maxRssKb].map(fmtRatio).join(' / ');
-    out.push(row(['start-up: library vs deep import', ...targets.map((t) => ratios(fig(t, 'startup-lib'), fig(t, 'startup-deep')))]));
-    out.push(row(['start-up: provider index vs deep import', ...targets.map((t) => ratios(fig(t, 'startup-index'), fig(t, 'startup-deep')))]));
-    for (const n of sizes) {
-      out.push(row([`synth N=${n}: library vs raw binding`, ...targets.map((t) => ratios(fig(t, `synth-lib-${n}`), fig(t, `synth-raw-${n}`)))]));
+    const byName = targets.map((t) => new Map(comparisons(t).map(([name, a, b]) => [name, paired(a, b)])));
+    for (const [name] of comparisons(targets[0]).filter(([name]) => !name.startsWith('Python'))) {
+      out.push(row([name, ...byName.map((m) => {
+        const p = m.get(name);
+        return p ? [p.wall, p.cpu, p.rss].map((x) => fmtRatio(x.median)).join(' / ') : 'not measured';
+      })]));
     }
   }
 
-  // Budgets: one row per budget, one column per entry; the row's result is
-  // PASS when every entry measured passes it.
-  const big = sizes[sizes.length - 1];
+  // Budgets, on the paired medians: one row per budget, one column per entry;
+  // the row's result is PASS when every entry measured passes it.
+  const pairedOf = (t, a, b, k) => paired(fig(t, a), fig(t, b))[k].median;
   const budgetDefs = [
-    ['start-up: library wall time vs deep raw import', BUDGETS.startupTime, (t) => fig(t, 'startup-lib').wallMs / fig(t, 'startup-deep').wallMs],
-    [`synth N=${big}: library wall time vs raw binding`, BUDGETS.synthTime, (t) => fig(t, `synth-lib-${big}`).wallMs / fig(t, `synth-raw-${big}`).wallMs],
-    [`synth N=${big}: library peak RSS vs raw binding`, BUDGETS.synthMemory, (t) => fig(t, `synth-lib-${big}`).maxRssKb / fig(t, `synth-raw-${big}`).maxRssKb],
+    ['start-up: library wall time vs deep raw import', BUDGETS.startupTime, (t) => pairedOf(t, 'startup-lib', 'startup-deep', 'wall')],
   ];
+  for (const [kase, n] of synthFigures.filter(([kase]) => kase === 'shared')) {
+    budgetDefs.push([`${figureName(kase, n)}: library wall time vs raw binding`, BUDGETS.synthTime,
+      (t) => pairedOf(t, synthKey(kase, 'lib', n), synthKey(kase, 'raw', n), 'wall')]);
+    budgetDefs.push([`${figureName(kase, n)}: library peak RSS vs raw binding`, BUDGETS.synthMemory,
+      (t) => pairedOf(t, synthKey(kase, 'lib', n), synthKey(kase, 'raw', n), 'rss')]);
+  }
   if (pyTarget && !python.skip) {
     for (const n of pySizes) {
-      budgetDefs.push([`Python import + synth N=${n}: library wall time vs raw binding`, BUDGETS.pythonTime,
-        (t) => (t === pyTarget ? fig(t, `py-lib-${n}`).wallMs / fig(t, `py-raw-${n}`).wallMs : undefined)]);
+      budgetDefs.push([`Python import + synth N=${n.toLocaleString('en-US')}: library wall time vs raw binding`, BUDGETS.pythonTime,
+        (t) => (t === pyTarget ? pairedOf(t, `py-lib-${n}`, `py-raw-${n}`, 'wall') : undefined)]);
     }
   }
   let failed = 0;
   out.push('');
-  out.push(row(['Budget', 'Limit', ...targets.map((t) => t.name), 'Result']));
+  out.push(row(['Budget (paired median)', 'Limit', ...targets.map((t) => t.name), 'Result']));
   out.push(row(['---', '---:', ...targets.map(() => '---:'), '---']));
   for (const [name, limit, value] of budgetDefs) {
     const cells = targets.map((t) => {
@@ -602,7 +673,7 @@ function main() {
     });
     out.push(row([name, `${limit}x`, ...cells.map((c) => c.text), cells.every((c) => c.pass) ? 'PASS' : 'FAIL']));
   }
-  if (opts.quick) out.push('', `(--quick: N=${big}, ${nodeRuns} process per figure; the ratios are indicative only.)`);
+  if (opts.quick) out.push('', `(--quick: N=10, ${nodeRuns} process per figure; the ratios are indicative only.)`);
   out.push('');
   out.push(failed === 0 ? 'All budgets PASS.' : `${failed} budget(s) FAIL.`);
   process.stdout.write(`${out.join('\n')}\n`);

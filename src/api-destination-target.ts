@@ -240,10 +240,8 @@ export class ApiDestinationTarget extends Construct {
    */
   public readonly deadLetterQueuePolicy?: SqsQueuePolicy;
 
-  /**
-   * The target's ID within the rule.
-   */
-  public readonly targetId: string;
+  // Made on first read, as Connection's attribute tokens are (see there).
+  #targetId?: string;
 
   /**
    * The underlying `aws_cloudwatch_event_target` resource (construct id
@@ -343,8 +341,14 @@ export class ApiDestinationTarget extends Construct {
       provider: where.provider,
       region: where.region,
     });
-    this.targetId = this.resource.targetId;
     this.#identity = { ruleName: props.ruleName, eventBusName: props.eventBusName, targetId: props.targetId, region: where.region };
+  }
+
+  /**
+   * The target's ID within the rule.
+   */
+  public get targetId(): string {
+    return this.#targetId ??= this.resource.targetId;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Annotations, Fn, TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { SecretResolveContext, secretVersionRead, ssmParameterRead } from './private/secret-reads';
+import { attributeToken, SecretResolveContext, secretVersionRead, ssmParameterRead } from './private/secret-reads';
 import { Checker, described, StringRule, withoutNulls } from './private/validation';
 
 /**
@@ -323,10 +323,14 @@ class SecretsManagerSecret extends SecretValue {
     }
     const version = secretVersionRead(scope, context,
       { secretId, versionStage: options.versionStage, versionId: options.versionId });
-    if (options.jsonField === undefined) {
-      return version.secretString;
+    // One token per read (and field), shared by every consumer: see attributeToken().
+    const secretString = attributeToken(version, 'secretString', () => version.secretString);
+    const jsonField = options.jsonField;
+    if (jsonField === undefined) {
+      return secretString;
     }
-    return Token.asString(Fn.lookup(Fn.jsondecode(version.secretString), options.jsonField));
+    return attributeToken(version, `secretString.${jsonField}`,
+      () => Token.asString(Fn.lookup(Fn.jsondecode(secretString), jsonField)));
   }
 
   protected _describe(): string {
@@ -347,7 +351,8 @@ class SsmSecureStringSecret extends SecretValue {
       check.fail(context.property, 'must name a parameter in `SecretValue.ssmSecureString()`', parameterName,
         'Pass the SecureString parameter\'s name or ARN.');
     }
-    return ssmParameterRead(scope, context, parameterName).value;
+    const read = ssmParameterRead(scope, context, parameterName);
+    return attributeToken(read, 'value', () => read.value);
   }
 
   protected _describe(): string {

@@ -26,13 +26,25 @@ test(`bench/run.js --quick prints the results table with every row (${TARGET.nam
     `start-up / library (\`${LIB_LABEL}\`)`,
     'start-up / raw binding, deep import (baseline)',
     `start-up / provider index \`${TARGET.providerPackage}\``,
-    'synth N=10 / library',
-    'synth N=10 / raw binding (baseline)',
+    ...['shared reads', 'plain text', 'destinations + targets'].flatMap((kase) => [
+      `synth N=10 ${kase} / library`,
+      `synth N=10 ${kase} / raw binding (baseline)`,
+    ]),
   ]));
   // Every measured row has a number in each figure column.
-  for (const l of rows.filter((x) => /^\| (start-up|synth N=\d+) \|/.test(x))) {
+  const measured = rows.filter((x) => /^\| (start-up|synth N=10 [a-z +]+) \| [^|]*(library|raw binding|provider index)/.test(x));
+  expect(measured).toHaveLength(9);
+  for (const l of measured) {
     const cells = l.split('|').slice(1, -1).map((c) => c.trim());
     expect(cells.slice(2, 8).every((c) => /^\d+(\.\d+)?x?$/.test(c))).toBe(true);
+  }
+  // The paired ratios (library / raw of the same round): one row per comparison, 1 pair each.
+  const pairedRows = rows.filter((l) => /^\| (start-up|synth N=10 [a-z +]+): library vs /.test(l));
+  expect(pairedRows).toHaveLength(4);
+  for (const l of pairedRows) {
+    const cells = l.split('|').slice(1, -1).map((c) => c.trim());
+    expect(cells.slice(1)).toEqual(['1', expect.stringMatching(/^\d+\.\d\dx$/), expect.stringMatching(/^\d+\.\d\dx$/),
+      expect.stringMatching(/^\d+\.\d\dx$/)]);
   }
   // The budgets table, each with a verdict.
   const budgets = rows.filter((l) => /\| (PASS|FAIL) \|$/.test(l));

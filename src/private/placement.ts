@@ -101,6 +101,11 @@ export function requireSameRegion(
   why: string,
 ): void {
   if (otherPlacement === undefined) return;
+  // The same region and provider in one stack (a construct that inherits its partner's
+  // placement): both sides are the same region, whatever it is. Saves looking the stack's
+  // default provider up twice (a walk of the whole stack) for every such construct.
+  if (where.region === otherPlacement.region && where.provider === otherPlacement.provider
+    && (where.region !== undefined || where.provider !== undefined || TerraformStack.of(scope) === TerraformStack.of(other))) return;
   const mine = knownRegion(scope, where);
   const theirs = knownRegion(other, otherPlacement);
   if (mine === undefined || theirs === undefined || mine === theirs) return;

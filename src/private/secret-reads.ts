@@ -68,6 +68,34 @@ export function ssmParameterRead(consumer: Construct, context: SecretResolveCont
 /** The reference each read was created for, to find it again and to detect an id clash. */
 const READ_KEYS = new WeakMap<IConstruct, string>();
 
+/**
+ * The literal reads of each stack by kind and reference: a consumer after the first finds its read
+ * without hashing the reference again (the id is a function of the reference alone).
+ */
+const STACK_READS = new WeakMap<IConstruct, Map<string, IConstruct>>();
+
+/**
+ * One token per read and attribute (e.g. an SSM parameter's `value`): the binding's getter makes a
+ * new token, with a stack trace capture, on every read, and every consumer of a shared read asks
+ * for it. The token resolves to the same reference whichever consumer holds it.
+ */
+const ATTRIBUTE_TOKENS = new WeakMap<IConstruct, Map<string, string>>();
+
+/** The token `make` returns for `read`'s attribute `name`, made on the first call only. */
+export function attributeToken(read: IConstruct, name: string, make: () => string): string {
+  let tokens = ATTRIBUTE_TOKENS.get(read);
+  if (tokens === undefined) {
+    tokens = new Map();
+    ATTRIBUTE_TOKENS.set(read, tokens);
+  }
+  let token = tokens.get(name);
+  if (token === undefined) {
+    token = make();
+    tokens.set(name, token);
+  }
+  return token;
+}
+
 function sharedRead<T extends Construct>(
   consumer: Construct,
   context: SecretResolveContext,
@@ -81,10 +109,24 @@ function sharedRead<T extends Construct>(
   const literal = reference.every((part) => part === undefined || !Token.isUnresolved(part));
   if (literal) {
     const stack = TerraformStack.of(consumer);
+    let reads = STACK_READS.get(stack);
+    if (reads === undefined) {
+      reads = new Map();
+      STACK_READS.set(stack, reads);
+    }
+    const known = reads.get(`${prefix} ${key}`);
+    if (known !== undefined && stack.node.tryFindChild(known.node.id) === known) return known as T;
     const id = `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
     const existing = stack.node.tryFindChild(id);
-    if (existing === undefined) return remember(create(stack, id), key);
-    if (READ_KEYS.get(existing) === key) return existing as T;
+    if (existing === undefined) {
+      const read = remember(create(stack, id), key);
+      reads.set(`${prefix} ${key}`, read);
+      return read;
+    }
+    if (READ_KEYS.get(existing) === key) {
+      reads.set(`${prefix} ${key}`, existing);
+      return existing as T;
+    }
     throw new Error(`A construct with id "${id}" already exists at the top of stack ${stack.node.path}: ` +
       'the library keeps that id for the data source that reads a secret. Rename your construct.');
   }
