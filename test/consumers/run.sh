@@ -187,7 +187,10 @@ quickstart() {
   step "README quick start ($flavour + $language)" node "$CHECK" quickstart "$ROOT/README.md" "$language" "$flavour" webhooks \
     --library "$ROOT/$file" "${replace[@]}" || { failed; return 1; }
   cd webhooks || return 1
-  step "quickstart.sh" bash -ex quickstart.sh || { failed; return 1; }
+  # Each command in the log with the seconds since the script started (bash takes PS4 from the
+  # environment only when not run as root, so it is set in the shell that runs the script).
+  # shellcheck disable=SC2016
+  step "quickstart.sh" bash -c 'PS4="+ [\${SECONDS} s] "; set -ex; . ./quickstart.sh' || { failed; return 1; }
 }
 
 # npm_consumer <flavour> <node major> <aws provider version> <tarball> [replace...]
