@@ -647,10 +647,10 @@ async function checkInstalled(group, c, dir, name, version, verdaccioUrl, pypiUr
     if (!item.download_info.url.startsWith(pypiUrl)) return { failure: `pip downloaded ${name} from ${item.download_info.url}, not pypiserver (${pypiUrl})` };
     const py = path.join(dir, 'venv', 'bin', 'python');
     const meta = spawnSync(py, ['-c', [
-      'import importlib.metadata as m, importlib.util, pathlib, sys',
+      // From the installed files' record, without importing the package (that starts the jsii runtime).
+      'import importlib.metadata as m, sys',
       'print(m.version(sys.argv[1]))',
-      'spec = importlib.util.find_spec(sys.argv[2] + "._jsii")',
-      'print(" ".join(sorted(p.name for p in pathlib.Path(spec.origin).parent.glob("*.jsii.tgz"))))',
+      'print(" ".join(sorted(f.name for f in m.files(sys.argv[1]) if f.parent.parent.name == sys.argv[2] and f.name.endswith(".jsii.tgz"))))',
     ].join('\n'), name, flavour.pythonModule], { encoding: 'utf-8' });
     if (meta.status !== 0) return { failure: 'importlib.metadata / the _jsii module could not be read', output: meta.stderr };
     const [installed, assemblies] = meta.stdout.trim().split('\n');
