@@ -684,8 +684,8 @@ async function main() {
   } catch (e) {
     record('rehearsal', 'the rehearsal ran to its end', 0, e.message.split('\n')[0], e.stack);
   } finally {
-    const left = await stopServers();
     const t0 = Date.now();
+    const left = await stopServers();
     record('cleanup', 'the registries are stopped: no process left in their process groups, their ports closed', (Date.now() - t0) / 1000,
       left.length ? left.join('; ') : undefined);
   }
