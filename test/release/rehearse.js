@@ -461,16 +461,22 @@ async function rehearse(state) {
   };
   const jobEnv = Object.fromEntries(Object.entries(workflow.jobEnv(yamlText)).map(([k, v]) => [k, workflow.substitute(v, context)]));
   const steps = workflow.releaseSteps(yamlText);
+  // A HEAD with nothing to release (no releasable commit since the last tag, or a release commit)
+  // makes the real job stop after the step with id "version"; the rehearsal then commits an empty
+  // `fix:` in the clone and runs the job again from the bump, so that it always publishes.
+  const bumpAt = steps.findIndex((s) => /\bprojen bump\b/.test(s.run || ''));
   let failedStep;
-  for (const step of steps) {
-    const group = 'release.yml';
+  let again = false;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    const group = again ? 'release.yml, again with a fix: commit' : 'release.yml';
     if (failedStep) {
       record(group, step.name, 0, `not run: "${failedStep}" failed`);
       continue;
     }
     if (step.uses) {
       const known = Object.keys(USES).find((u) => step.uses.startsWith(`${u}@`));
-      if (known) record(group, `${step.name} (${step.uses})`, 0, undefined, undefined, undefined);
+      if (known) record(group, `${step.name} (${step.uses}): ${USES[known]}`, 0);
       else {
         record(group, step.name, 0, `the rehearsal does not know how to run \`uses: ${step.uses}\``);
         failedStep = step.name;
@@ -503,10 +509,8 @@ async function rehearse(state) {
     log(`release.yml step "${step.name}": ${step.run.split('\n')[0]}${step.run.includes('\n') ? ' ...' : ''}`);
     const r = await run(step.run, { cwd: clone, env, logFile: path.join(logs, 'release-steps.log') });
     const failure = r.code === 0 ? undefined : `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}`;
-    record(group, step.name, (Date.now() - t0) / 1000, failure, r.output);
-    if (failure) failedStep = step.name;
+    const outputs = {};
     if (step.id) {
-      const outputs = {};
       for (const line of fs.readFileSync(githubOutput, 'utf-8').split('\n')) {
         const at = line.indexOf('=');
         if (at > 0) outputs[line.slice(0, at)] = line.slice(at + 1);
@@ -514,6 +518,24 @@ async function rehearse(state) {
       context.steps[step.id] = { outputs };
       fs.writeFileSync(githubOutput, '');
     }
+    const noVersion = failure && !interrupted && !fs.existsSync(path.join(clone, 'dist', 'version.txt'));
+    if (step.id === 'version' && !again && bumpAt >= 0 && bumpAt < i && (noVersion || (!failure && outputs.release !== 'true'))) {
+      const why = noVersion ? 'the bump wrote no version: HEAD is a release commit' : `${outputs.tag} is tagged already: no releasable commit since it`;
+      record(group, `${step.name}: nothing to release from HEAD (${why}); again with an empty "fix: rehearse a release" commit on top`, (Date.now() - t0) / 1000, undefined, r.output);
+      const commit = await run(['git', 'commit', '--quiet', '--allow-empty', '-m', 'fix: rehearse a release'], { cwd: clone, env: baseEnv });
+      if (commit.code !== 0) {
+        record(group, 'git commit --allow-empty -m "fix: rehearse a release"', 0, `exit ${commit.code}`, commit.output);
+        failedStep = step.name;
+        continue;
+      }
+      again = true;
+      state.again = why;
+      context.steps = {};
+      i = bumpAt - 1;
+      continue;
+    }
+    record(group, step.name, (Date.now() - t0) / 1000, failure, r.output);
+    if (failure) failedStep = step.name;
   }
   const version = context.steps.version && context.steps.version.outputs.version;
   state.version = version;
