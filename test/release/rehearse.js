@@ -273,6 +273,11 @@ function preconditions() {
   const py = spawnSync(PYTHON, ['-c', 'import venv, ensurepip'], { encoding: 'utf-8' });
   if (py.error) return `${PYTHON} is not installed (set PYTHON)`;
   if (py.status !== 0) return `${PYTHON} has no venv/ensurepip module (e.g. apt-get install python3-venv)`;
+  // publib-pypi installs twine with `python3 -m pip install --user` (python3: the directory of PYTHON comes first on PATH).
+  if (spawnSync(PYTHON, ['-c', 'import sys; sys.exit(sys.prefix != sys.base_prefix)']).status !== 0) {
+    return `${PYTHON} is a virtualenv's, where publib-pypi's \`pip install --user\` is refused (set PYTHON to a Python outside one)`;
+  }
+  if (spawnSync(PYTHON, ['-m', 'pip', '--version']).status !== 0) return `${PYTHON} has no pip (publib-pypi runs \`python3 -m pip install --user twine\`)`;
   return undefined;
 }
 
@@ -284,6 +289,8 @@ function machine() {
     || 'https://pypi.org/simple';
   const pipCache = spawnSync(PYTHON, ['-m', 'pip', 'cache', 'dir'], { encoding: 'utf-8' }).stdout.trim();
   const python = spawnSync(PYTHON, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf-8' }).stdout.trim();
+  // PEP 668: a distribution's Python refuses `pip install --user` unless told otherwise.
+  const externallyManaged = spawnSync(PYTHON, ['-c', 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))']).status === 0;
   return {
     npmRegistry: npmGet('registry'),
     npmCache: npmGet('cache'),
@@ -291,6 +298,7 @@ function machine() {
     pipIndex,
     pipCache,
     pythonBin: path.dirname(python),
+    externallyManaged,
   };
 }
 
@@ -350,14 +358,23 @@ async function rehearse(state) {
   const origin = path.join(WORK, 'origin.git');
   const clone = path.join(WORK, 'repo');
   state.clone = clone;
-  let ok = await check('setup', 'git clone of HEAD (and a bare origin for the push)', async () => {
+  let ok = await check('setup', 'git clone of HEAD as main (and a bare origin for the push)', async () => {
     const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf-8' }).stdout.trim();
-    for (const cmd of [['git', 'clone', '--quiet', '--bare', '--no-local', ROOT, origin], ['git', 'clone', '--quiet', origin, clone]]) {
+    // origin's main is the commit rehearsed (the workflow runs on main), whatever this
+    // repository's main holds; the clone checks it out.
+    for (const cmd of [
+      ['git', 'clone', '--quiet', '--bare', '--no-local', ROOT, origin],
+      ['git', '-C', origin, 'update-ref', 'refs/heads/main', head],
+      ['git', '-C', origin, 'symbolic-ref', 'HEAD', 'refs/heads/main'],
+      ['git', 'clone', '--quiet', origin, clone],
+    ]) {
       const r = await run(cmd, { env: baseEnv, logFile: path.join(logs, 'clone.log') });
-      if (r.code !== 0) return { failure: `${cmd.slice(0, 2).join(' ')} exited ${r.code}`, output: r.output };
+      if (r.code !== 0) return { failure: `${cmd.slice(0, 4).join(' ')} exited ${r.code}`, output: r.output };
     }
     const cloned = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: clone, encoding: 'utf-8' }).stdout.trim();
     if (cloned !== head) return { failure: `the clone is at ${cloned}, HEAD is ${head}` };
+    const branch = spawnSync('git', ['symbolic-ref', '--short', 'HEAD'], { cwd: clone, encoding: 'utf-8' }).stdout.trim();
+    if (branch !== 'main') return { failure: `the clone is on ${branch}, not main` };
     log(`scratch clone of ${head.slice(0, 12)} in ${clone}`);
     return undefined;
   });
@@ -470,6 +487,10 @@ async function rehearse(state) {
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     const group = again ? 'release.yml, again with a fix: commit' : 'release.yml';
+    if (NOT_REHEARSED[step.name]) {
+      record(group, step.name, 0, undefined, undefined, NOT_REHEARSED[step.name]);
+      continue;
+    }
     if (failedStep) {
       record(group, step.name, 0, `not run: "${failedStep}" failed`);
       continue;
@@ -481,10 +502,6 @@ async function rehearse(state) {
         record(group, step.name, 0, `the rehearsal does not know how to run \`uses: ${step.uses}\``);
         failedStep = step.name;
       }
-      continue;
-    }
-    if (NOT_REHEARSED[step.name]) {
-      record(group, step.name, 0, undefined, undefined, NOT_REHEARSED[step.name]);
       continue;
     }
     const t0 = Date.now();
@@ -505,7 +522,11 @@ async function rehearse(state) {
     }
     // Publishing goes to the loopback registries; that is all the rehearsal adds.
     if (/\bpublib-npm\b/.test(step.run)) Object.assign(env, { NPM_REGISTRY: `127.0.0.1:${verdaccioPort}`, DISABLE_HTTPS: 'true' });
-    if (/\bpublib-pypi\b/.test(step.run)) Object.assign(env, { TWINE_REPOSITORY_URL: pypiUrl });
+    if (/\bpublib-pypi\b/.test(step.run)) {
+      Object.assign(env, { TWINE_REPOSITORY_URL: pypiUrl });
+      // Its `pip install --user twine` goes to HOME, the temporary folder: allowed on a Python that refuses it by default.
+      if (m.externallyManaged) env.PIP_BREAK_SYSTEM_PACKAGES = '1';
+    }
     log(`release.yml step "${step.name}": ${step.run.split('\n')[0]}${step.run.includes('\n') ? ' ...' : ''}`);
     const r = await run(step.run, { cwd: clone, env, logFile: path.join(logs, 'release-steps.log') });
     const failure = r.code === 0 ? undefined : `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}`;
