@@ -41,7 +41,7 @@ const NOT_REHEARSED = {
 };
 /** `uses:` steps of the release job, and what the rehearsal does in their place. */
 const USES = {
-  'actions/checkout': 'git clone of a bare clone of this repository (the whole history and the tags)',
+  'actions/checkout': 'git clone of a bare clone of this repository (the whole history and the tags), on main = HEAD',
   'actions/setup-node': `the machine's Node.js ${process.version} (the cdktn build uses Node.js 22 of tools/cdktn)`,
   'actions/setup-python': `the machine's ${PYTHON}`,
 };
