@@ -704,13 +704,14 @@ async function checkInstalled(group, c, dir, name, version, verdaccioUrl, pypiUr
 }
 
 async function main() {
+  // No report from an earlier run is left, also when this one is skipped.
+  fs.rmSync(REPORT, { force: true });
   const missing = preconditions();
   if (missing) {
     console.log(`SKIPPED: ${missing}`);
     return 0;
   }
   const started = Date.now();
-  fs.rmSync(REPORT, { force: true });
   WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'release-rehearsal.'));
   log(`working in ${WORK}`);
   const before = { git: gitStatus(), home: homeFiles(), version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8')).version };
