@@ -15,7 +15,8 @@
  * check). Prints `SKIPPED: <reason>` and exits 0 when a precondition is missing (git, Python
  * with venv). Exit status 1 when a step or a check fails.
  *
- * Nothing is written outside the temporary folder but the npm and pip caches: the commands run
+ * Nothing is written outside the temporary folder but the report (test-reports/, ignored by git)
+ * and the npm and pip caches: the commands run
  * with HOME in the temporary folder (publib-npm writes ~/.npmrc, publib-pypi installs twine with
  * `pip install --user`), and the working tree is only read (`git clone`).
  */
