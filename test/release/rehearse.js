@@ -741,7 +741,12 @@ async function main() {
     return undefined;
   });
   if (process.env.KEEP === '1') log(`kept ${WORK} (logs in ${path.join(WORK, 'logs')})`);
-  else fs.rmSync(WORK, { recursive: true, force: true });
+  else {
+    // rm -rf is about twice as fast as fs.rmSync on the clone's node_modules; fs.rmSync if it fails.
+    const t0 = Date.now();
+    if (spawnSync('rm', ['-rf', WORK]).status !== 0 || fs.existsSync(WORK)) fs.rmSync(WORK, { recursive: true, force: true });
+    log(`removed ${WORK} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  }
   writeReport();
   const failed = cases.filter((c) => c.failure);
   const seconds = (Date.now() - started) / 1000;
