@@ -214,6 +214,14 @@ for (const [name, row] of Object.entries<any>(TARGETS)) {
 }
 testConsumers.exec('bash test/consumers/run.sh');
 
+// A release rehearsed end to end (test/release/README.md): release.yml's steps in a scratch clone
+// of HEAD, publishing to Verdaccio and pypiserver on loopback, then each package installed by
+// name and version from them in a fresh project, running the README quick start.
+project.addTask('test:release', {
+  description: 'Rehearse a release: the release workflow\'s steps in a scratch clone of HEAD, published to loopback registries (Verdaccio, pypiserver), installed from them by version, quick start synthesized',
+  exec: 'node test/release/rehearse.js',
+});
+
 // terraform validate / apply / plan / destroy against a local AWS emulator, per matrix entry.
 const testDeploy = project.addTask('test:deploy', {
   description: 'Deploy every connection type with Terraform against moto, for every matrix entry (prints SKIPPED when Terraform is missing)',
@@ -234,7 +242,7 @@ project.addTask('bench', {
 // tasks above and every suite of every matrix entry), runs each one even when an earlier suite
 // failed, and prints one summary; `node scripts/test-all.js --list` shows them.
 project.addTask('test:all', {
-  description: 'Build, then every suite of every matrix entry (jest x3, eslint, actionlint, pytest x2, consumers, deployment x3), each run whatever the others did; one summary at the end',
+  description: 'Build, then every suite of every matrix entry (jest x3, eslint, actionlint, pytest x2, consumers, release rehearsal, deployment x3), each run whatever the others did; one summary at the end',
   exec: 'node scripts/test-all.js',
 });
 

@@ -60,7 +60,9 @@ function pullRequestWorkflow(gh: github.GitHub): void {
       timeoutMinutes: 120,
       env: { CI: 'true', CHECKPOINT_DISABLE: '1' },
       steps: [
-        checkout(),
+        // The whole history and the tags: the release rehearsal of test:all (test/release)
+        // bumps the version as the release does, from the commits since the last tag.
+        checkout(0),
         setupNode,
         setupPython,
         // Go installs actionlint (the actionlint step of scripts/test-all.js).

@@ -30,7 +30,7 @@ const REPORTS = path.join(ROOT, 'test-reports');
 /**
  * The run, in order: the build steps, then every suite of every matrix entry (TARGETS in
  * scripts/flavours.js: jest, pytest where the entry has a wheel, the deployment suite), eslint,
- * actionlint on the GitHub workflows and the consumer projects. `setup` steps build what suites need; `report` is the suite's JUnit
+ * actionlint on the GitHub workflows, the consumer projects and the release rehearsal. `setup` steps build what suites need; `report` is the suite's JUnit
  * file (relative to test-reports/); `needs` names earlier steps that must have passed.
  */
 function steps() {
@@ -88,6 +88,9 @@ function steps() {
       needs: [...new Set(['package:js', ...entries.map(([, t]) => t.wheelBuild).filter(Boolean), 'tools:node'])],
       report: 'consumers-junit.xml',
     },
+    // release.yml's steps in a scratch clone of HEAD (its own install and builds), publishing to
+    // loopback registries, then installs by version and the quick start (test/release).
+    { name: 'release rehearsal', cmd: 'node test/release/rehearse.js', report: 'release-rehearsal-junit.xml' },
     ...entries.map(([name, t]) => ({
       name: `deploy (${name})`,
       cmd: 'bash test/deploy/run.sh',
