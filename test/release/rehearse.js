@@ -48,41 +48,26 @@ const USES = {
 };
 
 /**
- * The consumer projects: one per flavour and language, with the packages test/consumers/run.sh
- * installs beside the library (the library itself by name and version from the loopback
- * registries). `installCommands` and `quickStartApp` below are where the README's install and
- * quick start sections come in.
+ * The consumer projects: one per flavour and language, each running the README's quick start
+ * for them (test/consumers/check.js writes its commands and program) with the library's name
+ * on the install line pinned to the rehearsed version: `<name>@<version>` or `<name>==<version>`,
+ * from the loopback registries.
  */
 const CONSUMERS = [
-  { name: 'npm/cdktf', language: 'ts', flavour: 'cdktf', aws: '6.25.0', node22: false, packages: ['cdktf@0.21.0', '@cdktf/provider-aws@21.22.1'] },
-  { name: 'npm/cdktn', language: 'ts', flavour: 'cdktn', aws: '6.66.0', node22: true, packages: ['cdktn@0.24.0', '@cdktn/provider-aws@25.7.0', 'constructs@10.6.0'] },
-  { name: 'pip/cdktf', language: 'python', flavour: 'cdktf', aws: '6.25.0', node22: false, packages: ['cdktf==0.21.0', 'cdktf-cdktf-provider-aws==21.22.1'] },
-  { name: 'pip/cdktn', language: 'python', flavour: 'cdktn', aws: '6.66.0', node22: true, packages: ['cdktn==0.24.0', 'cdktn-provider-aws==25.7.0'] },
+  { name: 'npm/cdktf', language: 'ts', flavour: 'cdktf', aws: '6.25.0', node22: false },
+  { name: 'npm/cdktn', language: 'ts', flavour: 'cdktn', aws: '6.66.0', node22: true },
+  { name: 'pip/cdktf', language: 'python', flavour: 'cdktf', aws: '6.25.0', node22: false },
+  { name: 'pip/cdktn', language: 'python', flavour: 'cdktn', aws: '6.66.0', node22: true },
 ];
 
 /**
- * The shell commands a user runs in a fresh project to install the library and run the quick
- * start (in the project directory; npm and pip already point at the loopback registries, the
- * virtualenv is active for Python).
+ * The README's quick start for a consumer's language and flavour, written into `dir`
+ * (quickstart.sh and the program), the library pinned to `version`.
  */
-function installCommands(consumer, name, version) {
-  if (consumer.language === 'ts') {
-    const major = consumer.node22 ? 22 : Number(process.versions.node.split('.')[0]);
-    return [
-      `npm install --no-audit --no-fund ${name}@${version} ${consumer.packages.join(' ')} typescript@5.9.3 @types/node@^${major}`,
-      'npx tsc --strict --skipLibCheck --target ES2022 --module commonjs --esModuleInterop --types node main.ts',
-      'node main.js',
-    ];
-  }
-  return [
-    `pip install --progress-bar off ${name}==${version} ${consumer.packages.join(' ')}`,
-    'python app.py',
-  ];
-}
-
-/** The README's quick start for a consumer's language and flavour, written to `out`. */
-function quickStartApp(clone, consumer, out) {
-  return [process.execPath, path.join(clone, 'test', 'consumers', 'check.js'), 'quickstart', path.join(clone, 'README.md'), consumer.language, consumer.flavour, out];
+function quickStart(clone, consumer, name, version, dir) {
+  const spec = consumer.language === 'ts' ? `${name}@${version}` : `${name}==${version}`;
+  return [process.execPath, path.join(clone, 'test', 'consumers', 'check.js'), 'quickstart', path.join(clone, 'README.md'),
+    consumer.language, consumer.flavour, dir, '--library', spec];
 }
 
 // --- Small helpers ----------------------------------------------------------------------------
@@ -627,43 +612,33 @@ async function consumers(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, lo
       record(group, 'Node.js 22', 0, 'tools/cdktn of the clone has no Node.js 22');
       continue;
     }
-    const env = { ...baseEnv, PATH: `${path.dirname(node)}:${baseEnv.PATH}`, npm_config_userconfig: consumerNpmrc };
-    if (c.language === 'python') {
-      const venv = path.join(dir, 'venv');
-      const ok = await check(group, `${PYTHON} -m venv (fresh, no system site packages)`, async () => {
-        const r = await run([PYTHON, '-m', 'venv', venv], { cwd: dir, env, logFile });
-        return r.code === 0 ? undefined : { failure: `exit ${r.code}`, output: r.output };
-      });
-      if (!ok) continue;
-      Object.assign(env, {
-        VIRTUAL_ENV: venv,
-        PATH: `${path.join(venv, 'bin')}:${env.PATH}`,
-        PIP_INDEX_URL: `${pypiUrl}simple/`,
-        PIP_EXTRA_INDEX_URL: m.pipIndex,
-        PIP_REPORT: path.join(dir, 'pip-report.json'),
-      });
-    } else {
-      fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "consumer", "version": "0.0.0", "private": true }\n');
-    }
-    const app = c.language === 'ts' ? 'main.ts' : 'app.py';
-    let ok = await check(group, `README ${c.language === 'ts' ? 'TypeScript' : 'Python'} quick start (${c.flavour})`, async () => {
-      const r = await run(quickStartApp(clone, c, path.join(dir, app)), { cwd: dir, env, logFile });
+    // The quick start makes its virtualenv with `python3`: PYTHON's, first on PATH.
+    const pythonBin = fs.mkdtempSync(path.join(WORK, 'python-'));
+    fs.symlinkSync(spawnSync(PYTHON, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf-8' }).stdout.trim(), path.join(pythonBin, 'python3'));
+    const env = {
+      ...baseEnv,
+      PATH: `${pythonBin}:${path.dirname(node)}:${baseEnv.PATH}`,
+      npm_config_userconfig: consumerNpmrc,
+      PIP_INDEX_URL: `${pypiUrl}simple/`,
+      PIP_EXTRA_INDEX_URL: m.pipIndex,
+      PIP_REPORT: path.join(dir, 'webhooks', 'pip-report.json'),
+    };
+    const project = path.join(dir, 'webhooks');
+    let ok = await check(group, `README quick start "${c.flavour} + ${c.language === 'ts' ? 'TypeScript' : 'Python'}", ${name} pinned to ${version}`, async () => {
+      const r = await run(quickStart(clone, c, name, version, project), { cwd: dir, env, logFile });
       return r.code === 0 ? undefined : { failure: lastLines(r.output, 1) || `exit ${r.code}`, output: r.output };
     });
     if (!ok) continue;
-    const commands = installCommands(c, name, version);
-    for (const command of commands) {
-      ok = await check(group, `$ ${command}`, async () => {
-        const r = await run(command, { cwd: dir, env, logFile });
-        return r.code === 0 ? undefined : { failure: `exit ${r.code}: ${lastLines(r.output, 1)}`, output: r.output };
-      });
-      if (!ok) break;
-      // The install (the first command): what was installed, and from where.
-      if (command === commands[0]) await checkInstalled(group, c, dir, name, version, verdaccioUrl, pypiUrl, flavour);
-    }
+    const commands = fs.readFileSync(path.join(project, 'quickstart.sh'), 'utf-8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    // The commands as written, in one shell (a virtualenv's `activate` holds for the commands after it).
+    ok = await check(group, `$ ${commands.join(' && ')}`, async () => {
+      const r = await run(['bash', '-c', 'set -ex; . ./quickstart.sh'], { cwd: project, env, logFile });
+      return r.code === 0 ? undefined : { failure: `exit ${r.code}: ${lastLines(r.output, 1)}`, output: r.output };
+    });
     if (!ok) continue;
+    await checkInstalled(group, c, project, name, version, verdaccioUrl, pypiUrl, flavour);
     await check(group, `cdk.tf.json: the quick start's connection, aws provider ${c.aws}`, async () => {
-      const r = await run([process.execPath, path.join(clone, 'test', 'consumers', 'check.js'), 'verify', path.join(dir, 'cdktf.out', 'stacks', 'webhooks', 'cdk.tf.json'), c.aws], { cwd: dir, env, logFile });
+      const r = await run([process.execPath, path.join(clone, 'test', 'consumers', 'check.js'), 'verify', path.join(project, 'cdktf.out', 'stacks', 'webhooks', 'cdk.tf.json'), c.aws], { cwd: project, env, logFile });
       return r.code === 0 ? undefined : { failure: lastLines(r.output, 1), output: r.output };
     });
   }
@@ -689,7 +664,7 @@ async function checkInstalled(group, c, dir, name, version, verdaccioUrl, pypiUr
     if (!item) return { failure: `pip's report has no ${name}` };
     if (item.metadata.version !== version) return { failure: `pip installed ${name} ${item.metadata.version}` };
     if (!item.download_info.url.startsWith(pypiUrl)) return { failure: `pip downloaded ${name} from ${item.download_info.url}, not pypiserver (${pypiUrl})` };
-    const py = path.join(dir, 'venv', 'bin', 'python');
+    const py = path.join(dir, '.venv', 'bin', 'python');
     const meta = spawnSync(py, ['-c', [
       // From the installed files' record, without importing the package (that starts the jsii runtime).
       'import importlib.metadata as m, sys',
