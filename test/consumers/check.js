@@ -143,6 +143,24 @@ function rewritePython(source, flavourName) {
     (whole, lead, top) => (modules[top] ? lead + modules[top] : whole));
 }
 
+/**
+ * The install lines of the README's "## Install" section (its first ```sh block): the `npm install`
+ * and `pip install` lines a user copies, each with the flavour it installs (from the library's
+ * name on it).
+ */
+function installLines(readme) {
+  const lines = section(fs.readFileSync(readme, 'utf-8'), '## Install', readme);
+  const script = block(lines, 'sh', `"## Install" in ${readme}`);
+  const found = script.split('\n').filter((line) => /^(npm|pip) install /.test(line)).map((line) => {
+    const words = line.split(' ');
+    const flavour = Object.keys(FLAVOURS).find((f) => words.includes(FLAVOURS[f].npmName) || words.includes(FLAVOURS[f].pythonDist));
+    assert(flavour, `the install line does not name a flavour's package: ${line}`);
+    return { line, flavour, language: line.startsWith('npm') ? 'ts' : 'python' };
+  });
+  assert(found.length > 0, `no npm install or pip install line in the first sh block under "## Install" in ${readme}`);
+  return found;
+}
+
 /** Writes a quick start into `dir` (see the command `quickstart` above); returns what it wrote. */
 function writeQuickStart(readme, language, flavour, dir, { library, replace = [] } = {}) {
   const quick = quickStart(readme, language, flavour);
@@ -219,7 +237,7 @@ function main(argv) {
   }
 }
 
-module.exports = { quickStart, installLine, replaceOnInstallLine, rewritePython, writeQuickStart, CheckFailed };
+module.exports = { quickStart, installLine, installLines, replaceOnInstallLine, rewritePython, writeQuickStart, CheckFailed };
 
 if (require.main === module) {
   try {

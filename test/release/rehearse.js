@@ -553,6 +553,7 @@ async function rehearse(state) {
   log(`version ${version}`);
   await checkRelease(clone, origin, version, m, { verdaccioUrl, pypiUrl });
   await consumers(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, logs });
+  await installSection(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, logs });
 }
 
 /** What the release left: the changelog, the release commit and tag in origin, the registries' contents. */
@@ -640,6 +641,53 @@ async function consumers(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, lo
     await check(group, `cdk.tf.json: the quick start's connection, aws provider ${c.aws}`, async () => {
       const r = await run([process.execPath, path.join(clone, 'test', 'consumers', 'check.js'), 'verify', path.join(project, 'cdktf.out', 'stacks', 'webhooks', 'cdk.tf.json'), c.aws], { cwd: project, env, logFile });
       return r.code === 0 ? undefined : { failure: lastLines(r.output, 1), output: r.output };
+    });
+  }
+}
+
+/**
+ * The README's "## Install" lines (npm and pip, every flavour and provider binding), each in a
+ * fresh folder with the library pinned to the rehearsed version: npm in full (`npm init -y`, the
+ * line); pip in a fresh virtualenv with `--dry-run` (pip resolves and downloads every requirement
+ * but installs nothing: the full install of the provider bindings is the quick starts' part).
+ */
+async function installSection(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, logs }) {
+  const { FLAVOURS, node22 } = require(path.join(clone, 'scripts', 'flavours'));
+  const { installLines } = require(path.join(clone, 'test', 'consumers', 'check.js'));
+  const consumerNpmrc = path.join(WORK, 'consumer.npmrc');
+  let lines;
+  const found = await check('README install lines', 'the npm and pip install lines of "## Install"', () => {
+    lines = installLines(path.join(clone, 'README.md'));
+    return undefined;
+  });
+  if (!found) return;
+  for (const [i, { line, flavour, language }] of lines.entries()) {
+    const name = language === 'ts' ? FLAVOURS[flavour].npmName : FLAVOURS[flavour].pythonDist;
+    const spec = language === 'ts' ? `${name}@${version}` : `${name}==${version}`;
+    const pinned = line.split(' ').map((w) => (w === name ? spec : w)).join(' ');
+    const dir = path.join(WORK, 'install-lines', String(i + 1));
+    fs.mkdirSync(dir, { recursive: true });
+    const node = flavour === 'cdktn' ? node22() : process.execPath;
+    const env = {
+      ...baseEnv,
+      PATH: `${path.dirname(node || process.execPath)}:${baseEnv.PATH}`,
+      npm_config_userconfig: consumerNpmrc,
+      PIP_INDEX_URL: `${pypiUrl}simple/`,
+      PIP_EXTRA_INDEX_URL: m.pipIndex,
+    };
+    const command = language === 'ts'
+      ? `npm init -y > /dev/null && ${pinned}`
+      : `${PYTHON} -m venv .venv && . .venv/bin/activate && ${pinned} --dry-run`;
+    await check('README install lines', `$ ${pinned}${language === 'ts' ? '' : ' --dry-run'}`, async () => {
+      const r = await run(command, { cwd: dir, env, logFile: path.join(logs, `install-line-${i + 1}.log`) });
+      if (r.code !== 0) return { failure: `exit ${r.code}: ${lastLines(r.output, 1)}`, output: r.output };
+      if (language === 'ts') {
+        const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf-8')).version;
+        if (installed !== version) return { failure: `node_modules/${name} is ${installed}` };
+      } else if (!r.output.includes(`${name}-${version}`)) {
+        return { failure: `pip would not install ${name} ${version}`, output: r.output };
+      }
+      return undefined;
     });
   }
 }
