@@ -390,6 +390,12 @@ function main() {
     const r = require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'plan.js'), ...args], { stdio: 'inherit' });
     process.exit(r.status ?? 1);
   }
+  // `npm run bench -- --instructions [instructions.js options]`: instruction counts under callgrind (bench/instructions.js).
+  if (process.argv.includes('--instructions')) {
+    const args = process.argv.slice(2).filter((a) => a !== '--instructions');
+    const r = require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'instructions.js'), ...args], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
   const opts = parseArgs(process.argv.slice(2));
   const nodeRuns = opts.runs ?? (opts.quick ? 1 : 5);
   const bigRuns = opts.bigRuns ?? 3;
