@@ -337,21 +337,41 @@ function pythonEnv(log) {
   return { python, venv: dir };
 }
 
+/**
+ * Where the benchmark keeps the wheel it builds, between runs: a directory of
+ * the temporary directory that only this user can write (created with mode
+ * 0700); when one by that name exists but belongs to someone else or is open
+ * to others, a fresh private one (mkdtemp) for this run.
+ */
+function benchDistDir() {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const dir = path.join(os.tmpdir(), `cdktf-eventbridge-connection-bench-${uid ?? os.userInfo().username}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if (e.code !== 'EEXIST') throw e;
+  }
+  const st = fs.lstatSync(dir);
+  const ours = st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
+  return ours ? dir : fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-eventbridge-connection-bench-'));
+}
+
 function lastLine(text) {
   return String(text || '').trim().split('\n').filter(Boolean).pop() || 'no output';
 }
 
 /**
  * The library's Python wheel, built from the current .jsii: dist/python or
- * /tmp/bench-dist/python when not older than .jsii, else built with
- * jsii-pacmak into /tmp/bench-dist. Extracted to a directory put first on
+ * <tmp>/cdktf-eventbridge-connection-bench-<uid>/python (benchDistDir: the
+ * user's own directory, mode 0700) when not older than .jsii, else built
+ * with jsii-pacmak into that directory. Extracted to a directory put first on
  * PYTHONPATH, so no virtualenv is modified by the benchmark.
  */
 function libraryWheel(python, log) {
   const assembly = path.join(ROOT, '.jsii');
   if (!fs.existsSync(assembly)) return { skip: '.jsii is missing: compile with `npx jsii` first' };
   const built = fs.statSync(assembly).mtimeMs;
-  const outdir = path.join(os.tmpdir(), 'bench-dist');
+  const outdir = benchDistDir();
   const find = () => [path.join(ROOT, 'dist', 'python'), path.join(outdir, 'python')]
     .filter((d) => fs.existsSync(d))
     .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.whl')).map((f) => path.join(d, f)))
@@ -706,4 +726,6 @@ function walk(dir) {
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { benchDistDir };
