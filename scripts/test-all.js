@@ -29,9 +29,11 @@ const REPORTS = path.join(ROOT, 'test-reports');
 
 /**
  * The run, in order: the build steps, then every suite of every matrix entry (TARGETS in
- * scripts/flavours.js: jest, pytest where the entry has a wheel, the deployment suite), eslint,
- * actionlint on the GitHub workflows, the consumer projects and the release rehearsal. `setup` steps build what suites need; `report` is the suite's JUnit
- * file (relative to test-reports/); `needs` names earlier steps that must have passed.
+ * scripts/flavours.js: jest, pytest where the entry has a wheel, the deployment suite), jest of
+ * each flavour on the Node.js lines of NODE_LINES, eslint, actionlint on the GitHub workflows,
+ * the consumer projects and the release rehearsal. `setup` steps build what suites need;
+ * `report` is the suite's JUnit file (relative to test-reports/); `needs` names earlier steps
+ * that must have passed.
  */
 function steps() {
   const entries = Object.entries(TARGETS);
