@@ -2,7 +2,10 @@
 // One measured Node.js process of bench/run.js. Prints one JSON line on stdout.
 //
 //   node bench/child-node.js startup <lib|deep|index>
-//   node bench/child-node.js synth <lib|raw> <N> <outdir> [shared|plain|destinations]
+//   node bench/child-node.js synth <lib|raw|wrapped> <N> <outdir> [shared|plain|destinations]
+//
+// `wrapped` (cases shared and plain) is the raw binding built where an L2
+// construct builds it; see wrapperClass() below.
 //
 // Only Node built-ins are loaded before the measured require, so that the
 // process's start-up and peak memory belong to what is measured.
@@ -120,8 +123,35 @@ function libConnection(lib, stack, id, s, secret) {
   });
 }
 
-/** Builds the same connection with the generated binding. */
-function rawConnection(CloudwatchEventConnection, stack, id, s, secret) {
+/**
+ * The floor of any L2 construct over the binding: a construct class whose constructor builds the
+ * binding as its child `Resource`, reached through a subclass's constructor, as `new
+ * ApiKeyConnection()` runs Connection's constructor, which builds `CloudwatchEventConnection`.
+ * Built with it, the raw stack writes the same Terraform JSON, has the library's construct tree
+ * and logical ids (`Connection0/Resource` hashed into `Connection0_9AE55A2E`), and every token
+ * the binding makes records a stack trace two frames deeper, as the library's do. It does none of
+ * the library's own work (checks, secret reads, parameter rendering).
+ */
+function wrapperClass(Construct) {
+  class Wrapper extends Construct {
+    constructor(scope, id, Binding, config) {
+      super(scope, id);
+      this.resource = new Binding(this, 'Resource', config);
+    }
+  }
+  class FlatWrapper extends Wrapper {
+    constructor(scope, id, Binding, config) {
+      super(scope, id, Binding, config);
+    }
+  }
+  return FlatWrapper;
+}
+
+/**
+ * Builds the same connection with the generated binding: at `id` in the stack, or with a
+ * wrapper class (wrapperClass()) under a construct `id`.
+ */
+function rawConnection(CloudwatchEventConnection, stack, id, s, secret, Wrapper) {
   const param = (key, value, isValueSecret) => ({ key, value, isValueSecret });
   const invocationHttpParameters = {
     header: [param(s.header.key, s.header.value, false), param(s.secretHeaderKey, secret.header, true)],
@@ -146,12 +176,13 @@ function rawConnection(CloudwatchEventConnection, stack, id, s, secret) {
       },
     };
   }
-  return new CloudwatchEventConnection(stack, id, {
+  const config = {
     name: s.name,
     description: s.description,
     authorizationType,
     authParameters: { ...auth, invocationHttpParameters },
-  });
+  };
+  return Wrapper ? new Wrapper(stack, id, CloudwatchEventConnection, config).resource : new CloudwatchEventConnection(stack, id, config);
 }
 
 /** Builds the case with the library: n connections, or 3 connections, n API destinations and n rule targets. */
@@ -180,12 +211,13 @@ function destinationSpec(i) {
   return { name: `bench-destination-${i}`, endpoint: `https://api.example.com/orders/${i}`, rule: `bench-rule-${i}` };
 }
 
-/** Builds the same case with the generated bindings. */
-function buildRaw(kase, stack, n, cdk) {
+/** Builds the same case with the generated bindings (connections in a wrapper class with `wrapped`). */
+function buildRaw(kase, stack, n, cdk, wrapped = false) {
   const { CloudwatchEventConnection } = load(`${PROVIDER}/lib/cloudwatch-event-connection`);
   const secrets = rawSecrets(kase === 'destinations' ? 'shared' : kase, stack, cdk);
   if (kase !== 'destinations') {
-    for (let i = 0; i < n; i++) rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i));
+    const Wrapper = wrapped ? wrapperClass(load('constructs').Construct) : undefined;
+    for (let i = 0; i < n; i++) rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i), Wrapper);
     return;
   }
   const connections = [0, 1, 2].map((i) => rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i)));
@@ -252,8 +284,9 @@ function normalizedBlocks(json) {
 }
 
 function synth(impl, n, outdir, kase = 'shared') {
-  if (impl !== 'lib' && impl !== 'raw') throw new Error(`unknown implementation ${impl}`);
+  if (!['lib', 'raw', 'wrapped'].includes(impl)) throw new Error(`unknown implementation ${impl}`);
   if (!['shared', 'plain', 'destinations'].includes(kase)) throw new Error(`unknown case ${kase}`);
+  if (impl === 'wrapped' && kase === 'destinations') throw new Error('the wrapped raw binding is measured for the connection cases (shared, plain) only');
   const fs = require('fs');
   const crypto = require('crypto');
   const cdk = load(FRAMEWORK);
@@ -267,7 +300,7 @@ function synth(impl, n, outdir, kase = 'shared') {
   const stack = new TerraformStack(app, 'bench');
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
   if (impl === 'lib') buildLib(kase, stack, n);
-  else buildRaw(kase, stack, n, cdk);
+  else buildRaw(kase, stack, n, cdk, impl === 'wrapped');
   const t2 = process.hrtime.bigint();
   app.synth();
   const t3 = process.hrtime.bigint();
@@ -294,7 +327,7 @@ const [mode, ...args] = process.argv.slice(2);
 let result;
 if (mode === 'startup') result = startup(args[0]);
 else if (mode === 'synth') result = synth(args[0], Number(args[1]), args[2], args[3]);
-else throw new Error(`usage: child-node.js startup <kind> | synth <impl> <N> <outdir> [shared|plain|destinations]`);
+else throw new Error('usage: child-node.js startup <lib|deep|index> | synth <lib|raw|wrapped> <N> <outdir> [shared|plain|destinations]');
 const usage = process.resourceUsage();
 result.maxRssKb = usage.maxRSS;
 result.cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;

@@ -20,12 +20,16 @@
  *                collection, parsing, the optimizing compiler, the rest
  *
  * Each process is `valgrind --tool=callgrind node --single-threaded
- * bench/child-node.js synth <lib|raw> N <outdir> <case>` with the entry's Node.js,
+ * bench/child-node.js synth <lib|raw|wrapped> N <outdir> <case>` with the entry's Node.js,
  * library, framework and provider (as bench/run.js runs them). --single-threaded
  * keeps V8's compiler and GC on the main thread, so their work is counted and
- * no thread scheduling enters the count. The library and raw processes run
- * side by side (the count does not depend on it); the child checks their
- * Terraform JSON is the same (the output hash is compared here too).
+ * no thread scheduling enters the count. For the connection cases (shared,
+ * plain) a third variant runs: `wrapped`, the raw binding built inside a
+ * construct as any L2 construct builds it (bench/child-node.js), which splits
+ * library / raw into what the construct tree costs (wrapped / raw) and what
+ * the library's own work costs (library / wrapped). The variants' processes
+ * run side by side (the count does not depend on it); their Terraform JSON
+ * must be the same (the children's output hashes are compared).
  *
  * Prints `SKIPPED: valgrind is not installed` and exits 0 when valgrind is not
  * on PATH. Exit 2 when a process fails or the outputs differ.
@@ -166,55 +170,66 @@ async function main() {
   const out = [];
   out.push(`- date: ${new Date().toISOString()}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (instruction counts do not depend on it)`);
   out.push(`- ${spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).stdout.trim()}; case ${opts.kase}, N = ${opts.n.toLocaleString('en-US')}, ${opts.runs} process(es) per variant`);
-  out.push('- command: `valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded bench/child-node.js synth <lib|raw> ' +
+  const variants = opts.kase === 'destinations' ? ['lib', 'raw'] : ['lib', 'raw', 'wrapped'];
+  out.push(`- command: \`valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded bench/child-node.js synth <${variants.join('|')}> ` +
     `${opts.n} <outdir> ${opts.kase}\``);
+  if (variants.includes('wrapped')) {
+    out.push('- wrapped: the raw binding built as any L2 construct builds it (a construct with the binding as its child `Resource`, ' +
+      'reached through a subclass\'s constructor: the library\'s construct tree and stack depth, none of its own work; bench/child-node.js)');
+  }
   out.push('');
-  out.push('| Entry | node | Library (instructions) | Raw binding (instructions) | Library - raw | Library / raw | Spread of a variant over its runs |');
-  out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  const wrappedHeads = variants.includes('wrapped') ? ['Raw in a wrapper (instructions)', 'Library / wrapped', 'Wrapped / raw'] : [];
+  out.push(`| ${['Entry', 'node', 'Library (instructions)', 'Raw binding (instructions)', 'Library - raw', 'Library / raw', ...wrappedHeads, 'Spread of a variant over its runs'].join(' | ')} |`);
+  out.push(`| --- | --- | ---: | ---: | ---: | ---: | ${wrappedHeads.map(() => '---: | ').join('')}---: |`);
   const breakdowns = [];
   let problems = 0;
+  const label = { lib: 'library', raw: 'raw', wrapped: 'wrapped' };
   for (const t of targets) {
     const version = spawnSync(t.node, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim();
-    const res = { lib: [], raw: [] };
+    const res = Object.fromEntries(variants.map((v) => [v, []]));
     for (let r = 0; r < opts.runs; r++) {
-      log(`${t.name} (node ${version}): round ${r + 1}/${opts.runs}, library and raw under callgrind, N = ${opts.n}`);
-      let pair;
+      log(`${t.name} (node ${version}): round ${r + 1}/${opts.runs}, ${variants.map((v) => label[v]).join(', ')} under callgrind, N = ${opts.n}`);
+      let round;
       try {
-        pair = await Promise.all(['lib', 'raw'].map((impl) => callgrind(t, impl, opts, dir, r)));
+        round = await Promise.all(variants.map((impl) => callgrind(t, impl, opts, dir, r)));
       } catch (e) {
         process.stderr.write(`${e.message}\n`);
         process.exit(2);
       }
-      res.lib.push(pair[0]);
-      res.raw.push(pair[1]);
-      log(`  library ${pair[0].instructions.toLocaleString('en-US')} (${pair[0].seconds.toFixed(0)} s), raw ${pair[1].instructions.toLocaleString('en-US')} (${pair[1].seconds.toFixed(0)} s)`);
-      if (pair[0].report.outputHash !== pair[1].report.outputHash) {
-        process.stderr.write(`${t.name}: the library and the raw binding wrote different Terraform JSON (${pair[0].report.outputHash} vs ${pair[1].report.outputHash})\n`);
+      variants.forEach((v, i) => res[v].push(round[i]));
+      log(`  ${round.map((x, i) => `${label[variants[i]]} ${x.instructions.toLocaleString('en-US')} (${x.seconds.toFixed(0)} s)`).join(', ')}`);
+      const hashes = new Set(round.map((x) => x.report.outputHash));
+      if (hashes.size !== 1) {
+        process.stderr.write(`${t.name}: the variants wrote different Terraform JSON (${round.map((x, i) => `${variants[i]} ${x.report.outputHash}`).join(', ')})\n`);
         problems++;
       }
     }
-    const lib = median(res.lib.map((x) => x.instructions));
-    const raw = median(res.raw.map((x) => x.instructions));
+    const count = Object.fromEntries(variants.map((v) => [v, median(res[v].map((x) => x.instructions))]));
     const spread = (xs) => {
       const v = xs.map((x) => x.instructions);
       return (Math.max(...v) - Math.min(...v)) / Math.min(...v);
     };
-    const spreadText = opts.runs < 2 ? 'one run' : `library ${(100 * spread(res.lib)).toFixed(2)}%, raw ${(100 * spread(res.raw)).toFixed(2)}%`;
+    const spreadText = opts.runs < 2 ? 'one run' : variants.map((v) => `${label[v]} ${(100 * spread(res[v])).toFixed(2)}%`).join(', ');
     const fmtN = (x) => Math.round(x).toLocaleString('en-US');
-    out.push(`| ${t.name} | ${version} | ${fmtN(lib)} | ${fmtN(raw)} | ${fmtN(lib - raw)} | ${fmtRatio(lib / raw)} | ${spreadText} |`);
-    if (opts.breakdown) breakdowns.push([t, breakdown(res.lib[0].file), breakdown(res.raw[0].file)]);
+    const wrappedCells = count.wrapped === undefined ? [] : [fmtN(count.wrapped), fmtRatio(count.lib / count.wrapped), fmtRatio(count.wrapped / count.raw)];
+    out.push(`| ${[t.name, version, fmtN(count.lib), fmtN(count.raw), fmtN(count.lib - count.raw), fmtRatio(count.lib / count.raw), ...wrappedCells, spreadText].join(' | ')} |`);
+    if (opts.breakdown) breakdowns.push([t, variants.map((v) => breakdown(res[v][0].file))]);
   }
-  for (const [t, lib, raw] of breakdowns) {
+  for (const [t, sums] of breakdowns) {
     out.push('');
-    if (!lib || !raw) { out.push(`${t.name}: callgrind_annotate failed; no breakdown.`); continue; }
+    if (sums.some((x) => !x)) { out.push(`${t.name}: callgrind_annotate failed; no breakdown.`); continue; }
+    const [lib, raw, wrapped] = sums;
     out.push(`${t.name}, by what was executing (self cost, first run of each variant; millions of instructions):`);
     out.push('');
-    out.push('| What | Library | Raw binding | Library - raw |');
-    out.push('| --- | ---: | ---: | ---: |');
-    for (const g of lib.keys()) out.push(`| ${g} | ${fmtM(lib.get(g))} | ${fmtM(raw.get(g))} | ${fmtM(lib.get(g) - raw.get(g))} |`);
+    out.push(`| What | Library | Raw binding | Library - raw |${wrapped ? ' Raw in a wrapper | Library - wrapped |' : ''}`);
+    out.push(`| --- | ---: | ---: | ---: |${wrapped ? ' ---: | ---: |' : ''}`);
+    for (const g of lib.keys()) {
+      out.push(`| ${g} | ${fmtM(lib.get(g))} | ${fmtM(raw.get(g))} | ${fmtM(lib.get(g) - raw.get(g))} |` +
+        `${wrapped ? ` ${fmtM(wrapped.get(g))} | ${fmtM(lib.get(g) - wrapped.get(g))} |` : ''}`);
+    }
   }
   out.push('');
-  out.push(problems ? 'Output check: FAILED (see above).' : 'Output check: the library and the raw binding wrote the same Terraform JSON in every process.');
+  out.push(problems ? 'Output check: FAILED (see above).' : `Output check: the ${variants.map((v) => label[v]).join(', ')} processes wrote the same Terraform JSON in every round.`);
   if (opts.keep) out.push(`callgrind files: ${opts.keep}`);
   else fs.rmSync(dir, { recursive: true, force: true });
   process.stdout.write(`${out.join('\n')}\n`);

@@ -30,17 +30,31 @@ test(`bench/run.js --quick prints the results table with every row (${TARGET.nam
       `synth N=10 ${kase} / library`,
       `synth N=10 ${kase} / raw binding (baseline)`,
     ]),
+    // The connection cases also measure the raw binding built as an L2 construct builds it.
+    'synth N=10 shared reads / raw binding in a wrapper construct',
+    'synth N=10 plain text / raw binding in a wrapper construct',
   ]));
   // Every measured row has a number in each figure column.
   const measured = rows.filter((x) => /^\| (start-up|synth N=10 [a-z +]+) \| [^|]*(library|raw binding|provider index)/.test(x));
-  expect(measured).toHaveLength(9);
+  expect(measured).toHaveLength(11);
   for (const l of measured) {
     const cells = l.split('|').slice(1, -1).map((c) => c.trim());
     expect(cells.slice(2, 8).every((c) => /^\d+(\.\d+)?x?$/.test(c))).toBe(true);
   }
-  // The paired ratios (library / raw of the same round): one row per comparison, 1 pair each.
-  const pairedRows = rows.filter((l) => /^\| (start-up|synth N=10 [a-z +]+): library vs /.test(l));
-  expect(pairedRows).toHaveLength(4);
+  // The paired ratios (A / B of the same round): one row per comparison, 1 pair each: library vs
+  // raw for the start-up and each case, and for the connection cases library vs wrapped raw and
+  // wrapped raw vs raw.
+  const pairedRows = rows.filter((l) => /^\| (start-up|synth N=10 [a-z +]+): (library|wrapped raw) vs /.test(l));
+  expect(pairedRows.map((l) => l.split('|')[1].trim())).toEqual([
+    'start-up: library vs deep import',
+    'synth N=10 shared reads: library vs raw',
+    'synth N=10 shared reads: library vs wrapped raw',
+    'synth N=10 shared reads: wrapped raw vs raw',
+    'synth N=10 plain text: library vs raw',
+    'synth N=10 plain text: library vs wrapped raw',
+    'synth N=10 plain text: wrapped raw vs raw',
+    'synth N=10 destinations + targets: library vs raw',
+  ]);
   for (const l of pairedRows) {
     const cells = l.split('|').slice(1, -1).map((c) => c.trim());
     expect(cells.slice(1)).toEqual(['1', expect.stringMatching(/^\d+\.\d\dx$/), expect.stringMatching(/^\d+\.\d\dx$/),
@@ -48,7 +62,12 @@ test(`bench/run.js --quick prints the results table with every row (${TARGET.nam
   }
   // The budgets table, each with a verdict.
   const budgets = rows.filter((l) => /\| (PASS|FAIL) \|$/.test(l));
-  expect(budgets).toHaveLength(3);
+  expect(budgets.map((l) => l.split('|')[1].trim())).toEqual([
+    'start-up: library wall time vs deep raw import',
+    'synth N=10 shared reads: library wall time vs raw binding',
+    'synth N=10 shared reads: library peak RSS vs raw binding',
+    'synth N=10 shared reads: library wall time vs wrapped raw (the library\'s own work)',
+  ]);
   expect(r.stdout).toMatch(/Output check: the library and the raw binding wrote the same/);
   expect(r.stdout).toMatch(/Binding check: the library and the raw baseline both loaded/);
   expect(r.stdout).toMatch(TARGET.name === 'cdktf'
