@@ -18,6 +18,7 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { writeJUnit } = require('./junit');
 
 const ROOT = path.resolve(__dirname, '..');
 const VERSION = '1.7.12';
@@ -46,10 +47,6 @@ function actionlint() {
     process.exit(1);
   }
   return bin;
-}
-
-function escapeXml(s) {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function main() {
@@ -81,13 +78,11 @@ function main() {
     console.log(line);
     (byFile.get(f.filepath) || byFile.set(f.filepath, []).get(f.filepath)).push(line);
   }
-  const cases = [...byFile].map(([file, lines]) => `  <testcase classname="actionlint" name="${escapeXml(file)}">` +
-    (lines.length ? `\n    <failure message="${lines.length} finding(s)">${escapeXml(lines.join('\n'))}</failure>\n  ` : '') +
-    '</testcase>');
-  fs.mkdirSync(path.dirname(REPORT), { recursive: true });
-  fs.writeFileSync(REPORT, '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites><testsuite name="actionlint" tests="${byFile.size}" failures="${[...byFile.values()].filter((l) => l.length).length}">\n` +
-    `${cases.join('\n')}\n</testsuite></testsuites>\n`);
+  writeJUnit(REPORT, 'actionlint', [...byFile].map(([file, lines]) => ({
+    classname: 'actionlint',
+    name: file,
+    failure: lines.length ? { message: `${lines.length} finding(s)`, text: lines.join('\n') } : undefined,
+  })));
   console.log(`[actionlint] ${findings.length} finding(s) in ${files.length} workflow file(s)`);
   return findings.length ? 1 : 0;
 }

@@ -260,29 +260,18 @@ wait
 
 [ -s "$RESULTS" ] || die "no consumer matches ${PATTERNS[*]} (the report is left as it was)"
 mkdir -p test-reports
-node - "$RESULTS" test-reports/consumers-junit.xml <<'EOF' || die "could not write test-reports/consumers-junit.xml"
+node - "$RESULTS" test-reports/consumers-junit.xml "$ROOT/scripts/junit.js" <<'EOF' || die "could not write test-reports/consumers-junit.xml"
 const fs = require('fs');
-const [results, out] = process.argv.slice(2);
-const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]))
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const [results, out, junit] = process.argv.slice(2);
+const { writeJUnit } = require(junit);
 const rows = fs.readFileSync(results, 'utf-8').split('\n').filter(Boolean).map((l) => l.split('\t'));
-const cases = rows.map(([name, status, seconds, reason, log]) => {
-  const head = `<testcase classname="consumers" name="${esc(name)}" time="${seconds}"`;
-  if (status === 'pass') return `  ${head}/>`;
-  const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf-8').split('\n').slice(-60).join('\n') : '';
-  return `  ${head}>\n    <failure message="${esc(reason)}">${esc(tail)}</failure>\n  </testcase>`;
-});
-const failures = rows.filter((r) => r[1] !== 'pass').length;
-const time = rows.reduce((t, r) => t + Number(r[2]), 0);
-fs.writeFileSync(out, [
-  '<?xml version="1.0" encoding="UTF-8"?>',
-  `<testsuites tests="${rows.length}" failures="${failures}" time="${time}">`,
-  `<testsuite name="consumers" tests="${rows.length}" failures="${failures}" errors="0" skipped="0" time="${time}">`,
-  ...cases,
-  '</testsuite>',
-  '</testsuites>',
-  '',
-].join('\n'));
+writeJUnit(out, 'consumers', rows.map(([name, status, seconds, reason, log]) => ({
+  classname: 'consumers',
+  name,
+  seconds: Number(seconds),
+  failure: status === 'pass' ? undefined
+    : { message: reason, text: fs.existsSync(log) ? fs.readFileSync(log, 'utf-8').split('\n').slice(-60).join('\n') : '' },
+})));
 EOF
 total="$(wc -l < "$RESULTS")"
 failures="$(grep -c $'\tfail\t' "$RESULTS")"

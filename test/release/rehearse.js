@@ -29,6 +29,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const workflow = require('./workflow');
+const { writeJUnit } = require('../../scripts/junit');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const REPORT = path.join(ROOT, 'test-reports', 'release-rehearsal-junit.xml');
@@ -225,31 +226,14 @@ async function stopServers() {
   return left;
 }
 
-function escapeXml(s) {
-  return String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
 function writeReport() {
-  const failures = cases.filter((c) => c.failure).length;
-  const skipped = cases.filter((c) => c.skipped).length;
-  const time = cases.reduce((t, c) => t + c.seconds, 0).toFixed(1);
-  const body = cases.map((c) => {
-    const head = `  <testcase classname="release-rehearsal.${escapeXml(c.group)}" name="${escapeXml(c.name)}" time="${c.seconds.toFixed(1)}"`;
-    if (c.failure) return `${head}>\n    <failure message="${escapeXml(c.failure)}">${escapeXml(lastLines(c.output || '', 60))}</failure>\n  </testcase>`;
-    if (c.skipped) return `${head}>\n    <skipped message="${escapeXml(c.skipped)}"/>\n  </testcase>`;
-    return `${head}/>`;
-  });
-  fs.mkdirSync(path.dirname(REPORT), { recursive: true });
-  fs.writeFileSync(REPORT, [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${cases.length}" failures="${failures}" time="${time}">`,
-    `<testsuite name="release-rehearsal" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
-    ...body,
-    '</testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n'));
+  writeJUnit(REPORT, 'release-rehearsal', cases.map((c) => ({
+    classname: `release-rehearsal.${c.group}`,
+    name: c.name,
+    seconds: c.seconds,
+    failure: c.failure ? { message: c.failure, text: lastLines(c.output || '', 60) } : undefined,
+    skipped: c.skipped,
+  })));
 }
 
 // --- The rehearsal ----------------------------------------------------------------------------
