@@ -1,4 +1,4 @@
-import type { CloudwatchEventConnection } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
+import type { CloudwatchEventConnection, CloudwatchEventConnectionConfig } from '@cdktf/provider-aws/lib/cloudwatch-event-connection';
 import { Construct, IConstruct } from 'constructs';
 import { Authorization } from './authorization';
 import { ValidationError } from './errors';
@@ -285,12 +285,29 @@ export class Connection extends Construct implements IConnection {
 
   constructor(scope: Construct, id: string, props: ConnectionProps) {
     super(scope, id);
-    const check: Checker = new Checker(this);
-    props = check.props(props, 'Pass the connection\'s properties, with at least `authorization`.');
+    // The binding is built at the top of the constructor, the checks done before in a function
+    // that has returned: cdktf records a stack trace for each of the binding's tokens (15 a
+    // connection), and V8 finds a frame's line by walking its function's position table up to
+    // the call, so a call at the end of a long constructor costs every one of those traces more
+    // (bench/RESULTS.md).
+    const { Resource, config, authorizationType, target } = Connection.checkedConfig(this, props);
+    this.resource = new Resource(this, 'Resource', config);
+    this.authorizationType = authorizationType;
+    this.kmsKeyIdentifier = config.kmsKeyIdentifier;
+    this._placement = target;
+  }
+
+  /**
+   * Checks the props of `connection` and returns the binding's config, or throws the library's
+   * error: the whole of the constructor but the binding.
+   */
+  private static checkedConfig(connection: Connection, given: ConnectionProps) {
+    const check: Checker = new Checker(connection);
+    const props = check.props(given, 'Pass the connection\'s properties, with at least `authorization`.');
     const Resource = binding('CloudwatchEventConnection');
     const target = placement(check, props, Resource, { provider: 'the stack\'s default AWS provider', region: 'the provider\'s' });
 
-    const name = props.connectionName ?? defaultPhysicalName(this);
+    const name = props.connectionName ?? defaultPhysicalName(connection);
     check.string('connectionName', name, CONNECTION_NAME,
       'Use a name such as "my-connection", or omit `connectionName` to get a generated one.');
     check.optionalString('description', props.description, DESCRIPTION, 'Shorten the description.');
@@ -300,9 +317,9 @@ export class Connection extends Construct implements IConnection {
       check.fail('authorization', 'must be made with Authorization.apiKey(), Authorization.basic() or Authorization.oauth()',
         authorization, 'Create the authorization with one of those factories, or use ApiKeyConnection, BasicConnection or OAuthConnection.');
     }
-    const auth = authorization._bind(this, { ...target, parameterMapPrefix: this._parameterMapPrefix });
+    const auth = authorization._bind(connection, { ...target, parameterMapPrefix: connection._parameterMapPrefix });
 
-    const invocationHttpParameters = renderHttpParameters(this, {
+    const invocationHttpParameters = renderHttpParameters(connection, {
       header: props.headerParameters,
       queryString: props.queryStringParameters,
       body: props.bodyParameters,
@@ -313,7 +330,7 @@ export class Connection extends Construct implements IConnection {
     check.optionalString('resourceConfigurationArn', props.resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN,
       'Use the ARN of an aws_vpclattice_resource_configuration.');
 
-    this.resource = new Resource(this, 'Resource', {
+    const config: CloudwatchEventConnectionConfig = {
       name,
       description: props.description,
       authorizationType: auth.authorizationType,
@@ -324,11 +341,8 @@ export class Connection extends Construct implements IConnection {
       },
       provider: target.provider,
       region: target.region,
-    });
-
-    this.authorizationType = auth.authorizationType;
-    this.kmsKeyIdentifier = props.kmsKeyIdentifier;
-    this._placement = target;
+    };
+    return { Resource, config, authorizationType: auth.authorizationType, target };
   }
 
   /**
