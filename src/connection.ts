@@ -252,52 +252,6 @@ export class Connection extends Construct implements IConnection {
   }
 
   /**
-   * The authorization type: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
-   */
-  public readonly authorizationType: string;
-
-  /**
-   * The underlying `aws_cloudwatch_event_connection` resource (construct id
-   * `Resource`), as an escape hatch.
-   */
-  public readonly resource: CloudwatchEventConnection;
-
-  /**
-   * The customer managed KMS key that encrypts the connection's secret, as given.
-   *
-   * @default - undefined: an AWS owned key
-   */
-  public readonly kmsKeyIdentifier?: string;
-
-  /**
-   * The connection's provider and region (see {@link IConnection._placement}).
-   * @internal
-   */
-  public readonly _placement: Placement;
-
-  // The attribute tokens are made on first read, not in the constructor:
-  // each costs a stack trace capture in cdktf, and most connections are
-  // never referenced (bench/: about 10% of the synth time of 1,000
-  // connections). Each getter returns the same token on every read.
-  #connectionArn?: string;
-  #connectionName?: string;
-  #connectionSecretArn?: string;
-
-  constructor(scope: Construct, id: string, props: ConnectionProps) {
-    super(scope, id);
-    // The binding is built at the top of the constructor, the checks done before in a function
-    // that has returned: cdktf records a stack trace for each of the binding's tokens (15 a
-    // connection), and V8 finds a frame's line by walking its function's position table up to
-    // the call, so a call at the end of a long constructor costs every one of those traces more
-    // (bench/RESULTS.md).
-    const { Resource, config, authorizationType, target } = Connection.checkedConfig(this, props);
-    this.resource = new Resource(this, 'Resource', config);
-    this.authorizationType = authorizationType;
-    this.kmsKeyIdentifier = config.kmsKeyIdentifier;
-    this._placement = target;
-  }
-
-  /**
    * Checks the props of `connection` and returns the binding's config, or throws the library's
    * error: the whole of the constructor but the binding.
    */
@@ -343,6 +297,52 @@ export class Connection extends Construct implements IConnection {
       region: target.region,
     };
     return { Resource, config, authorizationType: auth.authorizationType, target };
+  }
+
+  /**
+   * The authorization type: `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
+   */
+  public readonly authorizationType: string;
+
+  /**
+   * The underlying `aws_cloudwatch_event_connection` resource (construct id
+   * `Resource`), as an escape hatch.
+   */
+  public readonly resource: CloudwatchEventConnection;
+
+  /**
+   * The customer managed KMS key that encrypts the connection's secret, as given.
+   *
+   * @default - undefined: an AWS owned key
+   */
+  public readonly kmsKeyIdentifier?: string;
+
+  /**
+   * The connection's provider and region (see {@link IConnection._placement}).
+   * @internal
+   */
+  public readonly _placement: Placement;
+
+  // The attribute tokens are made on first read, not in the constructor:
+  // each costs a stack trace capture in cdktf, and most connections are
+  // never referenced (bench/: about 10% of the synth time of 1,000
+  // connections). Each getter returns the same token on every read.
+  #connectionArn?: string;
+  #connectionName?: string;
+  #connectionSecretArn?: string;
+
+  constructor(scope: Construct, id: string, props: ConnectionProps) {
+    super(scope, id);
+    // The binding is built at the top of the constructor, the checks done before in a function
+    // that has returned: cdktf records a stack trace for each of the binding's tokens (15 a
+    // connection), and V8 finds a frame's line by walking its function's position table up to
+    // the call, so a call at the end of a long constructor costs every one of those traces more
+    // (bench/RESULTS.md).
+    const { Resource, config, authorizationType, target } = Connection.checkedConfig(this, props);
+    this.resource = new Resource(this, 'Resource', config);
+    this.authorizationType = authorizationType;
+    this.kmsKeyIdentifier = config.kmsKeyIdentifier;
+    this._placement = target;
   }
 
   /**
