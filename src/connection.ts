@@ -296,7 +296,7 @@ export class Connection extends Construct implements IConnection {
       provider: target.provider,
       region: target.region,
     };
-    return { Resource, config, authorizationType: auth.authorizationType, target };
+    return { Resource, config, target };
   }
 
   /**
@@ -338,9 +338,9 @@ export class Connection extends Construct implements IConnection {
     // connection), and V8 finds a frame's line by walking its function's position table up to
     // the call, so a call at the end of a long constructor costs every one of those traces more
     // (bench/RESULTS.md).
-    const { Resource, config, authorizationType, target } = Connection.checkedConfig(this, props);
+    const { Resource, config, target } = Connection.checkedConfig(this, props);
     this.resource = new Resource(this, 'Resource', config);
-    this.authorizationType = authorizationType;
+    this.authorizationType = config.authorizationType;
     this.kmsKeyIdentifier = config.kmsKeyIdentifier;
     this._placement = target;
   }

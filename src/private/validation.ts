@@ -91,7 +91,8 @@ export class Checker {
   public string(property: string, value: string, rule: StringRule, fix: string, options: CheckOptions = {}): void {
     this.requireString(property, value, options);
     if (Token.isUnresolved(value)) return;
-    if (!withinLength(value, rule) || (rule.pattern && !rule.pattern.test(value))) {
+    const n = codePointLength(value);
+    if (n < rule.min || n > rule.max || (rule.pattern && !rule.pattern.test(value))) {
       this.fail(property, rule.text, value, fix, options);
     }
   }
@@ -233,16 +234,6 @@ export function describeValue(value: unknown, options: CheckOptions = {}): strin
   return `${typeof value} ${String(value)}`;
 }
 
-/**
- * Whether the value's length in code points is within the rule's bounds. A string of n UTF-16
- * units has between n/2 and n code points, so most values are judged without counting them.
- */
-function withinLength(value: string, rule: StringRule): boolean {
-  if (value.length <= rule.max && value.length >= 2 * rule.min) return true;
-  const n = codePointLength(value);
-  return n >= rule.min && n <= rule.max;
-}
-
 /** Length in characters (code points), as the EventBridge API counts them. */
 export function codePointLength(value: string): number {
   let n = 0;
@@ -250,12 +241,8 @@ export function codePointLength(value: string): number {
   return n;
 }
 
-/**
- * The props without the keys whose value is null (null means "not given"): a shallow copy, or
- * the props themselves when none is null. Callers never write to the result.
- */
+/** A shallow copy of props without the keys whose value is null: null means "not given". */
 export function withoutNulls<T extends object>(props: T): T {
-  if (!Object.values(props).includes(null)) return props;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     if (value !== null) copy[key] = value;
