@@ -183,6 +183,61 @@ describe('SecretValue', () => {
       expect(ids).toEqual([expect.stringMatching(/^one\/SecretsManagerSecretVersion_[0-9a-f]{8}$/), expect.stringMatching(/^two\/SecretsManagerSecretVersion_[0-9a-f]{8}$/)]);
     });
 
+    describe('one secret object given to many consumers', () => {
+      /** The data source each connection's API key references, by the connection's construct id. */
+      const keyReads = (stack: ReturnType<typeof newStack>) => Object.fromEntries(
+        Object.entries<any>(synthObject(stack).resource.aws_cloudwatch_event_connection).map(([logicalId, c]) => [
+          logicalId.split('_')[0],
+          /^\$\{data\.([a-z_]+\.[^.}]+)\.[a-z_]+\}$/.exec(c.auth_parameters.api_key.value)?.[1],
+        ]));
+
+      test('reads in each stack and placement it is used in, in any order', () => {
+        const app = Testing.app();
+        const [one, two] = ['one', 'two'].map((id) => newStack(id, { app }));
+        const west = new AwsProvider(one, 'west', { region: 'us-west-2', alias: 'west' });
+        const secret = SecretValue.ssmSecureString('/pw');
+        new ApiKeyConnection(one, 'A', keyFrom(secret));
+        new ApiKeyConnection(two, 'B', keyFrom(secret));
+        new ApiKeyConnection(one, 'C', { ...keyFrom(secret), provider: west });
+        new ApiKeyConnection(one, 'D', keyFrom(secret));
+        new ApiKeyConnection(two, 'E', keyFrom(secret));
+        const westRead = one.node.children.find((c) => c instanceof DataAwsSsmParameter && c.node.id !== PW_READ)!.node.id;
+        expect(keyReads(one)).toEqual({
+          A: `aws_ssm_parameter.${PW_READ}`,
+          C: `aws_ssm_parameter.${westRead}`,
+          D: `aws_ssm_parameter.${PW_READ}`,
+        });
+        expect(keyReads(two)).toEqual({
+          B: `aws_ssm_parameter.${PW_READ}`,
+          E: `aws_ssm_parameter.${PW_READ}`,
+        });
+        expect(synthObject(one).data.aws_ssm_parameter[westRead]).toEqual({ name: '/pw', with_decryption: true, provider: 'aws.west' });
+      });
+
+      test('reads again when its read was removed from the stack', () => {
+        const stack = newStack();
+        const secret = SecretValue.ssmSecureString('/pw');
+        new ApiKeyConnection(stack, 'A', keyFrom(secret));
+        stack.node.tryRemoveChild('A');
+        expect(stack.node.tryRemoveChild(PW_READ)).toBe(true);
+        new ApiKeyConnection(stack, 'B', keyFrom(secret));
+        expect(stack.node.tryFindChild(PW_READ)).toBeInstanceOf(DataAwsSsmParameter);
+        expect(keyReads(stack)).toEqual({ B: `aws_ssm_parameter.${PW_READ}` });
+      });
+
+      test('with a token reference, reads in each consumer', () => {
+        const stack = newStack();
+        const name = new TerraformVariable(stack, 'secret_name', { type: 'string' });
+        const secret = SecretValue.secretsManager(name.stringValue);
+        new ApiKeyConnection(stack, 'A', keyFrom(secret));
+        new ApiKeyConnection(stack, 'B', keyFrom(secret));
+        expect(keyReads(stack)).toEqual({
+          A: 'aws_secretsmanager_secret_version.A_SecretsManagerSecretVersion_apiKeyValue_AEE7D561',
+          B: 'aws_secretsmanager_secret_version.B_SecretsManagerSecretVersion_apiKeyValue_2C78C800',
+        });
+      });
+    });
+
     test('a user construct that takes the id of a read is reported, not reused', () => {
       const stack = newStack();
       new BasicConnection(stack, 'A', { username: 'u', password: SecretValue.ssmSecureString('/pw') });
