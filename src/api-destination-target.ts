@@ -1,4 +1,4 @@
-import type { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import type { CloudwatchEventTarget, CloudwatchEventTargetConfig } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Token } from 'cdktf';
@@ -208,6 +208,107 @@ export interface ApiDestinationTargetProps extends PlacementOptions {
  */
 export class ApiDestinationTarget extends Construct {
   /**
+   * Checks the props of `target`, creates its role and dead-letter queue policy where asked, and
+   * returns the binding's config, or throws the library's error: the whole of the constructor but
+   * the binding (see Connection's constructor for why).
+   */
+  private static checkedConfig(target: ApiDestinationTarget, given: ApiDestinationTargetProps) {
+    const check: Checker = new Checker(target);
+    const props = check.props(given, 'Pass the target\'s properties, with at least `ruleName` and `apiDestination`.');
+
+    check.string('ruleName', props.ruleName, RULE_NAME, 'Pass the rule\'s name, e.g. `rule.name`.');
+    check.optionalString('eventBusName', props.eventBusName, EVENT_BUS_NAME_OR_ARN,
+      'Pass the event bus\'s name or ARN, or omit it for the default bus.');
+    const destination = check.apiDestination('apiDestination', props.apiDestination);
+    const apiDestinationArn = destination.apiDestinationArn;
+    const Resource = binding('CloudwatchEventTarget');
+    const inherited = destination._placement;
+    const where = placement(check, props, Resource, { provider: 'the API destination\'s', region: 'the API destination\'s' },
+      placementOf(destination));
+    requireSameRegion(check, target, where, props, destination, inherited, ['rule target', 'API destination'],
+      'EventBridge sends a rule\'s events only to an API destination in the rule\'s account and region');
+    check.optionalString('targetId', props.targetId, TARGET_ID,
+      'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
+
+    const httpTarget = renderApiDestinationHttpParameters(check, props);
+    const input = renderInput(check, props);
+    const inputPath = renderInputPath(check, props);
+    const inputTransformer = renderInputTransformer(check, props);
+
+    if (props.maximumEventAgeInSeconds !== undefined) {
+      check.integer('maximumEventAgeInSeconds', props.maximumEventAgeInSeconds, MAXIMUM_EVENT_AGE,
+        'Use a number of seconds from 60 to 86400.');
+    }
+    if (props.maximumRetryAttempts !== undefined) {
+      check.integer('maximumRetryAttempts', props.maximumRetryAttempts, MAXIMUM_RETRY_ATTEMPTS,
+        'Use a number of attempts from 0 to 185.');
+    }
+    const retryPolicy = props.maximumEventAgeInSeconds === undefined && props.maximumRetryAttempts === undefined
+      ? undefined
+      : { maximumEventAgeInSeconds: props.maximumEventAgeInSeconds, maximumRetryAttempts: props.maximumRetryAttempts };
+
+    check.optionalString('deadLetterQueueArn', props.deadLetterQueueArn, DEAD_LETTER_QUEUE_ARN,
+      'Pass the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue.');
+    check.optionalString('ruleArn', props.ruleArn, RULE_ARN, 'Pass the rule\'s ARN, e.g. `rule.arn` of an aws_cloudwatch_event_rule.');
+    let deadLetterQueuePolicyJson: string | undefined;
+    let deadLetterQueuePolicy: SqsQueuePolicy | undefined;
+    const ownsQueuePolicy = check.optionalBoolean('ownsDeadLetterQueuePolicy', props.ownsDeadLetterQueuePolicy) ?? false;
+    if (props.deadLetterQueueArn !== undefined) {
+      const ruleArn = props.ruleArn ?? ruleArnFrom(apiDestinationArn, props.eventBusName, props.ruleName);
+      const policy = renderPolicy(target, {
+        statements: [deadLetterQueueStatement(props.deadLetterQueueArn, ruleArn)],
+        provider: where.provider,
+        documentId: 'DeadLetterQueuePolicyDocument',
+      });
+      deadLetterQueuePolicyJson = policy.policyJson;
+      if (ownsQueuePolicy) {
+        deadLetterQueuePolicy = new (binding('SqsQueuePolicy'))(target, 'DeadLetterQueuePolicy', {
+          queueUrl: queueUrlFromArn(props.deadLetterQueueArn),
+          policy: policy.policyJson,
+          provider: where.provider,
+          region: where.region,
+        });
+      }
+    } else if (ownsQueuePolicy) {
+      check.fail('ownsDeadLetterQueuePolicy', 'needs `deadLetterQueueArn`', true, 'Set `deadLetterQueueArn`, or omit `ownsDeadLetterQueuePolicy`.');
+    }
+
+    let role: IamRole | undefined;
+    let roleArn: string;
+    if (props.roleArn !== undefined) {
+      check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
+      roleArn = props.roleArn;
+    } else {
+      role = createServiceRole(target, {
+        servicePrincipal: 'events.amazonaws.com',
+        description: `EventBridge invokes an API destination for ${target.node.path}`,
+        statements: [invokeApiDestinationStatement(destination)],
+        policyName: 'invoke-api-destination',
+        provider: where.provider,
+      }).role;
+      roleArn = role.arn;
+    }
+
+    const config: CloudwatchEventTargetConfig = {
+      rule: props.ruleName,
+      eventBusName: props.eventBusName,
+      targetId: props.targetId,
+      arn: apiDestinationArn,
+      roleArn,
+      httpTarget,
+      input,
+      inputPath,
+      inputTransformer,
+      retryPolicy,
+      deadLetterConfig: props.deadLetterQueueArn === undefined ? undefined : { arn: props.deadLetterQueueArn },
+      provider: where.provider,
+      region: where.region,
+    };
+    const identity: TargetIdentity = { ruleName: props.ruleName, eventBusName: props.eventBusName, targetId: props.targetId, region: where.region };
+    return { Resource, config, role, roleArn, deadLetterQueuePolicyJson, deadLetterQueuePolicy, identity };
+  }
+
+  /**
    * The ARN of the role EventBridge assumes to invoke the API destination:
    * the created role's, or the given `roleArn`.
    */
@@ -254,94 +355,14 @@ export class ApiDestinationTarget extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiDestinationTargetProps) {
     super(scope, id);
-    const check: Checker = new Checker(this);
-    props = check.props(props, 'Pass the target\'s properties, with at least `ruleName` and `apiDestination`.');
-
-    check.string('ruleName', props.ruleName, RULE_NAME, 'Pass the rule\'s name, e.g. `rule.name`.');
-    check.optionalString('eventBusName', props.eventBusName, EVENT_BUS_NAME_OR_ARN,
-      'Pass the event bus\'s name or ARN, or omit it for the default bus.');
-    const destination = check.apiDestination('apiDestination', props.apiDestination);
-    const apiDestinationArn = destination.apiDestinationArn;
-    const Resource = binding('CloudwatchEventTarget');
-    const inherited = destination._placement;
-    const where = placement(check, props, Resource, { provider: 'the API destination\'s', region: 'the API destination\'s' },
-      placementOf(destination));
-    requireSameRegion(check, this, where, props, destination, inherited, ['rule target', 'API destination'],
-      'EventBridge sends a rule\'s events only to an API destination in the rule\'s account and region');
-    check.optionalString('targetId', props.targetId, TARGET_ID,
-      'Use an ID such as "webhook", or omit `targetId` to get a generated one.');
-
-    const httpTarget = renderApiDestinationHttpParameters(check, props);
-    const input = renderInput(check, props);
-    const inputPath = renderInputPath(check, props);
-    const inputTransformer = renderInputTransformer(check, props);
-
-    if (props.maximumEventAgeInSeconds !== undefined) {
-      check.integer('maximumEventAgeInSeconds', props.maximumEventAgeInSeconds, MAXIMUM_EVENT_AGE,
-        'Use a number of seconds from 60 to 86400.');
-    }
-    if (props.maximumRetryAttempts !== undefined) {
-      check.integer('maximumRetryAttempts', props.maximumRetryAttempts, MAXIMUM_RETRY_ATTEMPTS,
-        'Use a number of attempts from 0 to 185.');
-    }
-    const retryPolicy = props.maximumEventAgeInSeconds === undefined && props.maximumRetryAttempts === undefined
-      ? undefined
-      : { maximumEventAgeInSeconds: props.maximumEventAgeInSeconds, maximumRetryAttempts: props.maximumRetryAttempts };
-
-    check.optionalString('deadLetterQueueArn', props.deadLetterQueueArn, DEAD_LETTER_QUEUE_ARN,
-      'Pass the queue\'s ARN, e.g. `queue.arn` of an aws_sqs_queue.');
-    check.optionalString('ruleArn', props.ruleArn, RULE_ARN, 'Pass the rule\'s ARN, e.g. `rule.arn` of an aws_cloudwatch_event_rule.');
-    const ownsQueuePolicy = check.optionalBoolean('ownsDeadLetterQueuePolicy', props.ownsDeadLetterQueuePolicy) ?? false;
-    if (props.deadLetterQueueArn !== undefined) {
-      const ruleArn = props.ruleArn ?? ruleArnFrom(apiDestinationArn, props.eventBusName, props.ruleName);
-      const policy = renderPolicy(this, {
-        statements: [deadLetterQueueStatement(props.deadLetterQueueArn, ruleArn)],
-        provider: where.provider,
-        documentId: 'DeadLetterQueuePolicyDocument',
-      });
-      this.deadLetterQueuePolicyJson = policy.policyJson;
-      if (ownsQueuePolicy) {
-        this.deadLetterQueuePolicy = new (binding('SqsQueuePolicy'))(this, 'DeadLetterQueuePolicy', {
-          queueUrl: queueUrlFromArn(props.deadLetterQueueArn),
-          policy: policy.policyJson,
-          provider: where.provider,
-          region: where.region,
-        });
-      }
-    } else if (ownsQueuePolicy) {
-      check.fail('ownsDeadLetterQueuePolicy', 'needs `deadLetterQueueArn`', true, 'Set `deadLetterQueueArn`, or omit `ownsDeadLetterQueuePolicy`.');
-    }
-
-    if (props.roleArn !== undefined) {
-      check.string('roleArn', props.roleArn, ROLE_ARN, 'Pass the role\'s ARN, or omit `roleArn` to get a role created.');
-      this.roleArn = props.roleArn;
-    } else {
-      this.role = createServiceRole(this, {
-        servicePrincipal: 'events.amazonaws.com',
-        description: `EventBridge invokes an API destination for ${this.node.path}`,
-        statements: [invokeApiDestinationStatement(destination)],
-        policyName: 'invoke-api-destination',
-        provider: where.provider,
-      }).role;
-      this.roleArn = this.role.arn;
-    }
-
-    this.resource = new Resource(this, 'Resource', {
-      rule: props.ruleName,
-      eventBusName: props.eventBusName,
-      targetId: props.targetId,
-      arn: apiDestinationArn,
-      roleArn: this.roleArn,
-      httpTarget,
-      input,
-      inputPath,
-      inputTransformer,
-      retryPolicy,
-      deadLetterConfig: props.deadLetterQueueArn === undefined ? undefined : { arn: props.deadLetterQueueArn },
-      provider: where.provider,
-      region: where.region,
-    });
-    this.#identity = { ruleName: props.ruleName, eventBusName: props.eventBusName, targetId: props.targetId, region: where.region };
+    // The binding at the top of the constructor, as in Connection's (see there).
+    const { Resource, config, ...made } = ApiDestinationTarget.checkedConfig(this, props);
+    this.resource = new Resource(this, 'Resource', config);
+    this.role = made.role;
+    this.roleArn = made.roleArn;
+    this.deadLetterQueuePolicyJson = made.deadLetterQueuePolicyJson;
+    this.deadLetterQueuePolicy = made.deadLetterQueuePolicy;
+    this.#identity = made.identity;
   }
 
   /**

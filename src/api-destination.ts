@@ -1,4 +1,4 @@
-import type { CloudwatchEventApiDestination } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
+import type { CloudwatchEventApiDestination, CloudwatchEventApiDestinationConfig } from '@cdktf/provider-aws/lib/cloudwatch-event-api-destination';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IConnection } from './connection';
@@ -182,6 +182,49 @@ export class ApiDestination extends Construct implements IApiDestination {
   }
 
   /**
+   * Checks the props of `destination` and returns the binding's config, or throws the library's
+   * error: the whole of the constructor but the binding (see Connection's constructor for why).
+   */
+  private static checkedConfig(destination: ApiDestination, given: ApiDestinationProps) {
+    const check: Checker = new Checker(destination);
+    const props = check.props(given, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
+    const connection = check.connection('connection', props.connection);
+    const Resource = binding('CloudwatchEventApiDestination');
+    const where = placement(check, props, Resource, { provider: 'the connection\'s', region: 'the connection\'s' },
+      placementOf(connection));
+    requireSameRegion(check, destination, where, props, connection, connection._placement, ['API destination', 'connection'],
+      'EventBridge requires an API destination and its connection in one account and region');
+
+    const name = props.apiDestinationName ?? defaultPhysicalName(destination);
+    check.string('apiDestinationName', name, API_DESTINATION_NAME,
+      'Use a name such as "my-destination", or omit `apiDestinationName` to get a generated one.');
+    check.optionalString('description', props.description, API_DESTINATION_DESCRIPTION, 'Shorten the description.');
+    check.string('endpoint', props.endpoint, HTTPS_ENDPOINT,
+      'Use the full https:// URL of the endpoint, with `*` for path parameters.');
+    const httpMethod = props.httpMethod ?? HttpMethod.POST;
+    if (!API_DESTINATION_HTTP_METHODS.includes(httpMethod)) {
+      check.fail('httpMethod', `must be one of ${API_DESTINATION_HTTP_METHODS.join(', ')}`, httpMethod,
+        'Use a value of HttpMethod.');
+    }
+    if (props.rateLimitPerSecond !== undefined) {
+      check.integer('rateLimitPerSecond', props.rateLimitPerSecond, RATE_LIMIT_PER_SECOND,
+        'Use a whole number of invocations per second, or omit it for the default of 300.');
+    }
+
+    const config: CloudwatchEventApiDestinationConfig = {
+      name,
+      description: props.description,
+      connectionArn: connection.connectionArn,
+      invocationEndpoint: props.endpoint,
+      httpMethod,
+      invocationRateLimitPerSecond: props.rateLimitPerSecond,
+      provider: where.provider,
+      region: where.region,
+    };
+    return { Resource, config, connection, where };
+  }
+
+  /**
    * The connection the API destination uses.
    */
   public readonly connection: IConnection;
@@ -205,42 +248,9 @@ export class ApiDestination extends Construct implements IApiDestination {
 
   constructor(scope: Construct, id: string, props: ApiDestinationProps) {
     super(scope, id);
-    const check: Checker = new Checker(this);
-    props = check.props(props, 'Pass the API destination\'s properties, with at least `connection` and `endpoint`.');
-    const connection = check.connection('connection', props.connection);
-    const Resource = binding('CloudwatchEventApiDestination');
-    const where = placement(check, props, Resource, { provider: 'the connection\'s', region: 'the connection\'s' },
-      placementOf(connection));
-    requireSameRegion(check, this, where, props, connection, connection._placement, ['API destination', 'connection'],
-      'EventBridge requires an API destination and its connection in one account and region');
-
-    const name = props.apiDestinationName ?? defaultPhysicalName(this);
-    check.string('apiDestinationName', name, API_DESTINATION_NAME,
-      'Use a name such as "my-destination", or omit `apiDestinationName` to get a generated one.');
-    check.optionalString('description', props.description, API_DESTINATION_DESCRIPTION, 'Shorten the description.');
-    check.string('endpoint', props.endpoint, HTTPS_ENDPOINT,
-      'Use the full https:// URL of the endpoint, with `*` for path parameters.');
-    const httpMethod = props.httpMethod ?? HttpMethod.POST;
-    if (!API_DESTINATION_HTTP_METHODS.includes(httpMethod)) {
-      check.fail('httpMethod', `must be one of ${API_DESTINATION_HTTP_METHODS.join(', ')}`, httpMethod,
-        'Use a value of HttpMethod.');
-    }
-    if (props.rateLimitPerSecond !== undefined) {
-      check.integer('rateLimitPerSecond', props.rateLimitPerSecond, RATE_LIMIT_PER_SECOND,
-        'Use a whole number of invocations per second, or omit it for the default of 300.');
-    }
-
-    this.resource = new Resource(this, 'Resource', {
-      name,
-      description: props.description,
-      connectionArn: connection.connectionArn,
-      invocationEndpoint: props.endpoint,
-      httpMethod,
-      invocationRateLimitPerSecond: props.rateLimitPerSecond,
-      provider: where.provider,
-      region: where.region,
-    });
-
+    // The binding at the top of the constructor, as in Connection's (see there).
+    const { Resource, config, connection, where } = ApiDestination.checkedConfig(this, props);
+    this.resource = new Resource(this, 'Resource', config);
     this.connection = connection;
     this._placement = where;
   }
