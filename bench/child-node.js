@@ -4,8 +4,8 @@
 //   node bench/child-node.js startup <lib|deep|index>
 //   node bench/child-node.js synth <lib|raw|wrapped> <N> <outdir> [shared|plain|destinations]
 //
-// `wrapped` (cases shared and plain) is the raw binding built where an L2
-// construct builds it; see wrapperClass() below.
+// `wrapped` is the raw binding built where an L2 construct builds it; see
+// wrapperClass() and destinationWrapperClasses() below.
 //
 // Only Node built-ins are loaded before the measured require, so that the
 // process's start-up and peak memory belong to what is measured.
@@ -211,51 +211,85 @@ function destinationSpec(i) {
   return { name: `bench-destination-${i}`, endpoint: `https://api.example.com/orders/${i}`, rule: `bench-rule-${i}` };
 }
 
-/** Builds the same case with the generated bindings (connections in a wrapper class with `wrapped`). */
+/** Builds the same case with the generated bindings (in wrapper constructs with `wrapped`). */
 function buildRaw(kase, stack, n, cdk, wrapped = false) {
   const { CloudwatchEventConnection } = load(`${PROVIDER}/lib/cloudwatch-event-connection`);
   const secrets = rawSecrets(kase === 'destinations' ? 'shared' : kase, stack, cdk);
+  const Wrapper = wrapped ? wrapperClass(load('constructs').Construct) : undefined;
   if (kase !== 'destinations') {
-    const Wrapper = wrapped ? wrapperClass(load('constructs').Construct) : undefined;
     for (let i = 0; i < n; i++) rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i), Wrapper);
     return;
   }
-  const connections = [0, 1, 2].map((i) => rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i)));
+  const connections = [0, 1, 2].map((i) => rawConnection(CloudwatchEventConnection, stack, `Connection${i}`, spec(i), secrets(i), Wrapper));
   const connectionArns = connections.map((c) => c.arn);
-  const { CloudwatchEventApiDestination } = load(`${PROVIDER}/lib/cloudwatch-event-api-destination`);
-  const { CloudwatchEventTarget } = load(`${PROVIDER}/lib/cloudwatch-event-target`);
-  const { DataAwsIamPolicyDocument } = load(`${PROVIDER}/lib/data-aws-iam-policy-document`);
-  const { IamRole } = load(`${PROVIDER}/lib/iam-role`);
-  const { IamRolePolicy } = load(`${PROVIDER}/lib/iam-role-policy`);
-  const { Fn, Token } = cdk;
-  // One trust policy document per role, as the library writes (a hand-written stack could share one).
+  const bindings = {
+    CloudwatchEventApiDestination: load(`${PROVIDER}/lib/cloudwatch-event-api-destination`).CloudwatchEventApiDestination,
+    CloudwatchEventTarget: load(`${PROVIDER}/lib/cloudwatch-event-target`).CloudwatchEventTarget,
+    DataAwsIamPolicyDocument: load(`${PROVIDER}/lib/data-aws-iam-policy-document`).DataAwsIamPolicyDocument,
+    IamRole: load(`${PROVIDER}/lib/iam-role`).IamRole,
+    IamRolePolicy: load(`${PROVIDER}/lib/iam-role-policy`).IamRolePolicy,
+  };
+  const { Destination, Target } = wrapped
+    ? destinationWrapperClasses(load('constructs').Construct, bindings, cdk)
+    : { Destination: undefined, Target: undefined };
   for (let i = 0; i < n; i++) {
     const d = destinationSpec(i);
-    const destination = new CloudwatchEventApiDestination(stack, `Destination${i}`, {
-      name: d.name,
-      connectionArn: connectionArns[i % 3],
-      invocationEndpoint: d.endpoint,
-      httpMethod: 'POST',
-    });
-    const arn = destination.arn;
-    const trust = new DataAwsIamPolicyDocument(stack, `Target${i}AssumeRolePolicy`, {
-      statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }] }],
-    });
-    const role = new IamRole(stack, `Target${i}Role`, {
-      assumeRolePolicy: trust.json,
-      description: `EventBridge invokes an API destination for bench/Target${i}`,
-    });
-    const invoke = new DataAwsIamPolicyDocument(stack, `Target${i}PolicyDocument`, {
-      statement: [{
-        sid: 'InvokeApiDestination',
-        effect: 'Allow',
-        actions: ['events:InvokeApiDestination'],
-        resources: [Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)))],
-      }],
-    });
-    new IamRolePolicy(stack, `Target${i}Policy`, { role: role.name, name: 'invoke-api-destination', policy: invoke.json });
-    new CloudwatchEventTarget(stack, `Target${i}`, { rule: d.rule, arn, roleArn: role.arn });
+    const config = { name: d.name, connectionArn: connectionArns[i % 3], invocationEndpoint: d.endpoint, httpMethod: 'POST' };
+    const destination = Destination
+      ? new Destination(stack, `Destination${i}`, config).resource
+      : new bindings.CloudwatchEventApiDestination(stack, `Destination${i}`, config);
+    if (Target) new Target(stack, `Target${i}`, d.rule, destination.arn);
+    else rawTarget(bindings, cdk, stack, `Target${i}`, `Target${i}`, d.rule, destination.arn);
   }
+}
+
+/**
+ * The rule target and its role as a hand-written stack has them: at ids `<prefix>AssumeRolePolicy`,
+ * `<prefix>Role`, `<prefix>PolicyDocument`, `<prefix>Policy` and `id` in `scope`. One trust policy
+ * document per role, as the library writes (a hand-written stack could share one).
+ */
+function rawTarget(b, cdk, scope, prefix, id, rule, arn) {
+  const { Fn, Token } = cdk;
+  const trust = new b.DataAwsIamPolicyDocument(scope, `${prefix}AssumeRolePolicy`, {
+    statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }] }],
+  });
+  const role = new b.IamRole(scope, `${prefix}Role`, {
+    assumeRolePolicy: trust.json,
+    description: `EventBridge invokes an API destination for bench/${prefix || scope.node.id}`,
+  });
+  const invoke = new b.DataAwsIamPolicyDocument(scope, `${prefix}PolicyDocument`, {
+    statement: [{
+      sid: 'InvokeApiDestination',
+      effect: 'Allow',
+      actions: ['events:InvokeApiDestination'],
+      resources: [Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)))],
+    }],
+  });
+  new b.IamRolePolicy(scope, `${prefix}Policy`, { role: role.name, name: 'invoke-api-destination', policy: invoke.json });
+  return new b.CloudwatchEventTarget(scope, id, { rule, arn, roleArn: role.arn });
+}
+
+/**
+ * The destinations case's wrapper constructs, built as the library builds ApiDestination and
+ * ApiDestinationTarget: the destination's binding as the child `Resource`; the target's role
+ * and policy as its children `AssumeRolePolicy`, `Role`, `PolicyDocument` and `Policy`, then its
+ * binding as `Resource`. The same construct tree, logical ids and Terraform JSON as the
+ * library's, none of its own work (checks, placement, grants).
+ */
+function destinationWrapperClasses(Construct, bindings, cdk) {
+  class Destination extends Construct {
+    constructor(scope, id, config) {
+      super(scope, id);
+      this.resource = new bindings.CloudwatchEventApiDestination(this, 'Resource', config);
+    }
+  }
+  class Target extends Construct {
+    constructor(scope, id, rule, arn) {
+      super(scope, id);
+      this.resource = rawTarget(bindings, cdk, this, '', 'Resource', rule, arn);
+    }
+  }
+  return { Destination, Target };
 }
 
 /**
@@ -286,7 +320,6 @@ function normalizedBlocks(json) {
 function synth(impl, n, outdir, kase = 'shared') {
   if (!['lib', 'raw', 'wrapped'].includes(impl)) throw new Error(`unknown implementation ${impl}`);
   if (!['shared', 'plain', 'destinations'].includes(kase)) throw new Error(`unknown case ${kase}`);
-  if (impl === 'wrapped' && kase === 'destinations') throw new Error('the wrapped raw binding is measured for the connection cases (shared, plain) only');
   const fs = require('fs');
   const crypto = require('crypto');
   const cdk = load(FRAMEWORK);

@@ -23,9 +23,9 @@
  * bench/child-node.js synth <lib|raw|wrapped> N <outdir> <case>` with the entry's Node.js,
  * library, framework and provider (as bench/run.js runs them). --single-threaded
  * keeps V8's compiler and GC on the main thread, so their work is counted and
- * no thread scheduling enters the count. For the connection cases (shared,
- * plain) a third variant runs: `wrapped`, the raw binding built inside a
- * construct as any L2 construct builds it (bench/child-node.js), which splits
+ * no thread scheduling enters the count. A third variant runs: `wrapped`, the
+ * raw bindings built inside constructs as the library's L2 constructs build
+ * them (the same construct tree; bench/child-node.js), which splits
  * library / raw into what the construct tree costs (wrapped / raw) and what
  * the library's own work costs (library / wrapped). The variants' processes
  * run side by side (the count does not depend on it); their Terraform JSON
@@ -170,12 +170,13 @@ async function main() {
   const out = [];
   out.push(`- date: ${new Date().toISOString()}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (instruction counts do not depend on it)`);
   out.push(`- ${spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).stdout.trim()}; case ${opts.kase}, N = ${opts.n.toLocaleString('en-US')}, ${opts.runs} process(es) per variant`);
-  const variants = opts.kase === 'destinations' ? ['lib', 'raw'] : ['lib', 'raw', 'wrapped'];
+  const variants = ['lib', 'raw', 'wrapped'];
   out.push(`- command: \`valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded bench/child-node.js synth <${variants.join('|')}> ` +
     `${opts.n} <outdir> ${opts.kase}\``);
   if (variants.includes('wrapped')) {
-    out.push('- wrapped: the raw binding built as any L2 construct builds it (a construct with the binding as its child `Resource`, ' +
-      'reached through a subclass\'s constructor: the library\'s construct tree and stack depth, none of its own work; bench/child-node.js)');
+    out.push('- wrapped: the raw bindings built as the library\'s L2 constructs build them (each in a construct with the binding as its ' +
+      'child `Resource`, a target\'s role and policy beside it: the library\'s construct tree and stack depth, none of its own work; ' +
+      'bench/child-node.js)');
   }
   out.push('');
   const wrappedHeads = variants.includes('wrapped') ? ['Raw in a wrapper (instructions)', 'Library / wrapped', 'Wrapped / raw'] : [];

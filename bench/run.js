@@ -40,10 +40,10 @@
  * and 10,000; `plain` (SecretValue.unsafePlainText, raw: literals) and
  * `destinations` (3 connections, N API destinations and N rule targets with
  * their roles, against the same resources written with the raw bindings) at
- * N = 1,000. Python: the `shared` case at N = 1,000. The connection cases
- * (shared, plain) have a third variant, the raw binding in a wrapper
- * construct: built as any L2 construct builds it (its construct tree, logical
- * ids and stack depth), without the library's own work. library / raw is then
+ * N = 1,000. Python: the `shared` case at N = 1,000. Every Node.js case has
+ * a third variant, the raw bindings in wrapper constructs: built as the
+ * library's L2 constructs build them (their construct tree, logical ids and
+ * stack depth), without the library's own work. library / raw is then
  * the product of wrapped / raw (what a construct around the binding costs in
  * cdktf) and library / wrapped (what the library's checks, secret reads and
  * rendering cost); the budgets judge both.
@@ -92,10 +92,9 @@ const CASES = {
   destinations: 'destinations + targets',
 };
 
-/** The cases with a third variant, the raw binding in a wrapper construct (`wrapped`, bench/child-node.js). */
-const WRAPPED_CASES = ['shared', 'plain'];
 const IMPL_LABELS = { lib: 'library', raw: 'raw binding', wrapped: 'raw binding in a wrapper construct' };
-const implsOf = (kase) => (WRAPPED_CASES.includes(kase) ? ['lib', 'raw', 'wrapped'] : ['lib', 'raw']);
+/** Each Node.js case's variants: the library, the raw bindings, and the raw bindings in wrapper constructs (bench/child-node.js). */
+const IMPLS = ['lib', 'raw', 'wrapped'];
 
 const PY_PINS = {
   'cdktf': '0.21.0',
@@ -470,7 +469,7 @@ function main() {
     // deep import run 3 times per round (quick: once), alternating.
     const startupLib = nodeJob(t, 'startup-lib', 'start-up library', ['startup', 'lib']);
     const startupDeep = nodeJob(t, 'startup-deep', 'start-up raw deep import', ['startup', 'deep']);
-    const synthJobs = (figs) => figs.flatMap(([kase, n]) => implsOf(kase).map((impl) =>
+    const synthJobs = (figs) => figs.flatMap(([kase, n]) => IMPLS.map((impl) =>
       nodeJob(t, `synth-${kase}-${impl}-${n}`, `synth ${kase} N=${n} ${IMPL_LABELS[impl]}`, ['synth', impl, String(n), '', kase], true)));
     return {
       warmup: [startupLib, startupDeep, ...synthJobs(Object.keys(CASES).map((kase) => [kase, 10]))],
@@ -550,7 +549,7 @@ function main() {
     t.bindingMismatches = [];
     t.mismatches = [];
     for (const [kase, n] of synthFigures) {
-      for (const impl of implsOf(kase)) {
+      for (const impl of IMPLS) {
         const files = fig(t, synthKey(kase, impl, n)).bindingFiles;
         if (files.length !== 1 || files[0] !== t.bindingFile) {
           t.bindingMismatches.push(`${kase} N=${n} ${IMPL_LABELS[impl]}: ${files.join(', ')}`);
@@ -559,8 +558,7 @@ function main() {
     }
     const pairs = [
       ...synthFigures.map(([kase, n]) => [synthKey(kase, 'lib', n), synthKey(kase, 'raw', n), `${kase} N=${n}`, n]),
-      ...synthFigures.filter(([kase]) => WRAPPED_CASES.includes(kase))
-        .map(([kase, n]) => [synthKey(kase, 'wrapped', n), synthKey(kase, 'raw', n), `${kase} N=${n} (raw binding in a wrapper construct)`, n]),
+      ...synthFigures.map(([kase, n]) => [synthKey(kase, 'wrapped', n), synthKey(kase, 'raw', n), `${kase} N=${n} (raw bindings in wrapper constructs)`, n]),
       ...(t === pyTarget && !python.skip ? pySizes : []).map((n) => [`py-lib-${n}`, `py-raw-${n}`, `Python N=${n}`, n]),
     ];
     for (const [libKey, rawKey, label, n] of pairs) {
@@ -586,10 +584,8 @@ function main() {
     ['start-up: library vs deep import', fig(t, 'startup-lib'), fig(t, 'startup-deep')],
     ...synthFigures.flatMap(([kase, n]) => [
       [`${figureName(kase, n)}: library vs raw`, fig(t, synthKey(kase, 'lib', n)), fig(t, synthKey(kase, 'raw', n))],
-      ...(WRAPPED_CASES.includes(kase) ? [
-        [`${figureName(kase, n)}: library vs wrapped raw`, fig(t, synthKey(kase, 'lib', n)), fig(t, synthKey(kase, 'wrapped', n))],
-        [`${figureName(kase, n)}: wrapped raw vs raw`, fig(t, synthKey(kase, 'wrapped', n)), fig(t, synthKey(kase, 'raw', n))],
-      ] : []),
+      [`${figureName(kase, n)}: library vs wrapped raw`, fig(t, synthKey(kase, 'lib', n)), fig(t, synthKey(kase, 'wrapped', n))],
+      [`${figureName(kase, n)}: wrapped raw vs raw`, fig(t, synthKey(kase, 'wrapped', n)), fig(t, synthKey(kase, 'raw', n))],
     ]),
     ...(t === pyTarget && !python.skip ? pySizes : []).map((n) => [`Python import + synth N=${n.toLocaleString('en-US')} shared reads: library vs raw`,
       fig(t, `py-lib-${n}`), fig(t, `py-raw-${n}`)]),
@@ -638,10 +634,8 @@ function main() {
       const detail = (f) => `require ${fmtMs(f.requireMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms`;
       line(figureName(kase, n), 'library', lib, raw, detail(lib));
       line(figureName(kase, n), 'raw binding (baseline)', raw, raw, detail(raw));
-      if (WRAPPED_CASES.includes(kase)) {
-        const wrapped = fig(t, synthKey(kase, 'wrapped', n));
-        line(figureName(kase, n), IMPL_LABELS.wrapped, wrapped, raw, detail(wrapped));
-      }
+      const wrapped = fig(t, synthKey(kase, 'wrapped', n));
+      line(figureName(kase, n), IMPL_LABELS.wrapped, wrapped, raw, detail(wrapped));
     }
     if (t === pyTarget && !python.skip) {
       for (const n of pySizes) {
@@ -672,7 +666,7 @@ function main() {
       : `Binding check FAILED: expected \`${rel(t.bindingFile)}\`; ${t.bindingMismatches.join('; ')}.`);
     out.push(t.mismatches.length === 0
       ? 'Output check: the library and the raw binding wrote the same Terraform JSON (every block, references normalized) in every case and at every N' +
-        ` (and so did the raw binding in a wrapper construct, in the ${WRAPPED_CASES.join(' and ')} cases).`
+        ' (and so did the raw bindings in wrapper constructs).'
       : `Output check FAILED: the library and the raw binding wrote different JSON at ${t.mismatches.join(', ')}.`);
   }
 

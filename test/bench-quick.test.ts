@@ -26,24 +26,23 @@ test(`bench/run.js --quick prints the results table with every row (${TARGET.nam
     `start-up / library (\`${LIB_LABEL}\`)`,
     'start-up / raw binding, deep import (baseline)',
     `start-up / provider index \`${TARGET.providerPackage}\``,
+    // Each case also measures the raw bindings built as the library's L2 constructs build them.
     ...['shared reads', 'plain text', 'destinations + targets'].flatMap((kase) => [
       `synth N=10 ${kase} / library`,
       `synth N=10 ${kase} / raw binding (baseline)`,
+      `synth N=10 ${kase} / raw binding in a wrapper construct`,
     ]),
-    // The connection cases also measure the raw binding built as an L2 construct builds it.
-    'synth N=10 shared reads / raw binding in a wrapper construct',
-    'synth N=10 plain text / raw binding in a wrapper construct',
   ]));
   // Every measured row has a number in each figure column.
   const measured = rows.filter((x) => /^\| (start-up|synth N=10 [a-z +]+) \| [^|]*(library|raw binding|provider index)/.test(x));
-  expect(measured).toHaveLength(11);
+  expect(measured).toHaveLength(12);
   for (const l of measured) {
     const cells = l.split('|').slice(1, -1).map((c) => c.trim());
     expect(cells.slice(2, 8).every((c) => /^\d+(\.\d+)?x?$/.test(c))).toBe(true);
   }
   // The paired ratios (A / B of the same round): one row per comparison, 1 pair each: library vs
-  // raw for the start-up and each case, and for the connection cases library vs wrapped raw and
-  // wrapped raw vs raw.
+  // raw for the start-up, and for each case library vs raw, library vs wrapped raw and wrapped
+  // raw vs raw.
   const pairedRows = rows.filter((l) => /^\| (start-up|synth N=10 [a-z +]+): (library|wrapped raw) vs /.test(l));
   expect(pairedRows.map((l) => l.split('|')[1].trim())).toEqual([
     'start-up: library vs deep import',
@@ -54,6 +53,8 @@ test(`bench/run.js --quick prints the results table with every row (${TARGET.nam
     'synth N=10 plain text: library vs wrapped raw',
     'synth N=10 plain text: wrapped raw vs raw',
     'synth N=10 destinations + targets: library vs raw',
+    'synth N=10 destinations + targets: library vs wrapped raw',
+    'synth N=10 destinations + targets: wrapped raw vs raw',
   ]);
   for (const l of pairedRows) {
     const cells = l.split('|').slice(1, -1).map((c) => c.trim());
