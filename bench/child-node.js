@@ -229,64 +229,99 @@ function buildRaw(kase, stack, n, cdk, wrapped = false) {
     IamRole: load(`${PROVIDER}/lib/iam-role`).IamRole,
     IamRolePolicy: load(`${PROVIDER}/lib/iam-role-policy`).IamRolePolicy,
   };
-  const { Destination, Target } = wrapped
-    ? destinationWrapperClasses(load('constructs').Construct, bindings, cdk)
-    : { Destination: undefined, Target: undefined };
+  if (wrapped) {
+    const { Destination, Target } = destinationWrapperClasses(load('constructs').Construct, bindings, cdk);
+    for (let i = 0; i < n; i++) {
+      const d = destinationSpec(i);
+      const destination = new Destination(stack, `Destination${i}`, {
+        name: d.name,
+        connectionArn: connectionArns[i % 3],
+        invocationEndpoint: d.endpoint,
+        httpMethod: 'POST',
+      });
+      new Target(stack, `Target${i}`, d.rule, destination.resource.arn);
+    }
+    return;
+  }
+  // Written as a stack's author writes it: in one loop, no helper functions (each would put one
+  // more frame in the stack trace that cdktf records for every token; see destinationWrapperClasses).
+  const { CloudwatchEventApiDestination, CloudwatchEventTarget, DataAwsIamPolicyDocument, IamRole, IamRolePolicy } = bindings;
+  const { Fn, Token } = cdk;
   for (let i = 0; i < n; i++) {
     const d = destinationSpec(i);
-    const config = { name: d.name, connectionArn: connectionArns[i % 3], invocationEndpoint: d.endpoint, httpMethod: 'POST' };
-    const destination = Destination
-      ? new Destination(stack, `Destination${i}`, config).resource
-      : new bindings.CloudwatchEventApiDestination(stack, `Destination${i}`, config);
-    if (Target) new Target(stack, `Target${i}`, d.rule, destination.arn);
-    else rawTarget(bindings, cdk, stack, `Target${i}`, `Target${i}`, d.rule, destination.arn);
+    const destination = new CloudwatchEventApiDestination(stack, `Destination${i}`, {
+      name: d.name,
+      connectionArn: connectionArns[i % 3],
+      invocationEndpoint: d.endpoint,
+      httpMethod: 'POST',
+    });
+    const arn = destination.arn;
+    // One trust policy document per role, as the library writes (a hand-written stack could share one).
+    const trust = new DataAwsIamPolicyDocument(stack, `Target${i}AssumeRolePolicy`, { statement: ASSUME_ROLE_STATEMENT });
+    const role = new IamRole(stack, `Target${i}Role`, {
+      assumeRolePolicy: trust.json,
+      description: `EventBridge invokes an API destination for bench/Target${i}`,
+    });
+    const invoke = new DataAwsIamPolicyDocument(stack, `Target${i}PolicyDocument`, {
+      statement: [{
+        sid: 'InvokeApiDestination',
+        effect: 'Allow',
+        actions: ['events:InvokeApiDestination'],
+        resources: [Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)))],
+      }],
+    });
+    new IamRolePolicy(stack, `Target${i}Policy`, { role: role.name, name: 'invoke-api-destination', policy: invoke.json });
+    new CloudwatchEventTarget(stack, `Target${i}`, { rule: d.rule, arn, roleArn: role.arn });
   }
 }
 
-/**
- * The rule target and its role as a hand-written stack has them: at ids `<prefix>AssumeRolePolicy`,
- * `<prefix>Role`, `<prefix>PolicyDocument`, `<prefix>Policy` and `id` in `scope`. One trust policy
- * document per role, as the library writes (a hand-written stack could share one).
- */
-function rawTarget(b, cdk, scope, prefix, id, rule, arn) {
-  const { Fn, Token } = cdk;
-  const trust = new b.DataAwsIamPolicyDocument(scope, `${prefix}AssumeRolePolicy`, {
-    statement: [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }] }],
-  });
-  const role = new b.IamRole(scope, `${prefix}Role`, {
-    assumeRolePolicy: trust.json,
-    description: `EventBridge invokes an API destination for bench/${prefix || scope.node.id}`,
-  });
-  const invoke = new b.DataAwsIamPolicyDocument(scope, `${prefix}PolicyDocument`, {
-    statement: [{
-      sid: 'InvokeApiDestination',
-      effect: 'Allow',
-      actions: ['events:InvokeApiDestination'],
-      resources: [Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)))],
-    }],
-  });
-  new b.IamRolePolicy(scope, `${prefix}Policy`, { role: role.name, name: 'invoke-api-destination', policy: invoke.json });
-  return new b.CloudwatchEventTarget(scope, id, { rule, arn, roleArn: role.arn });
-}
+/** The rule targets' trust policy: EventBridge may assume the role. */
+const ASSUME_ROLE_STATEMENT = [{ effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }] }];
 
 /**
  * The destinations case's wrapper constructs, built as the library builds ApiDestination and
- * ApiDestinationTarget: the destination's binding as the child `Resource`; the target's role
- * and policy as its children `AssumeRolePolicy`, `Role`, `PolicyDocument` and `Policy`, then its
- * binding as `Resource`. The same construct tree, logical ids and Terraform JSON as the
- * library's, none of its own work (checks, placement, grants).
+ * ApiDestinationTarget: the destination's binding as the child `Resource`; the target's role and
+ * policy made in a static method through a role helper (as `checkedConfig()` makes them through
+ * `createServiceRole()`), as its children `AssumeRolePolicy`, `Role`, `PolicyDocument` and
+ * `Policy`, then its binding as `Resource`. The same construct tree, logical ids, Terraform JSON
+ * and stack depth as the library's, none of its own work (checks, placement, grants). The raw
+ * stack's loop above makes the same bindings with the same values; they are written twice because
+ * the frames around each binding are what this variant measures.
  */
-function destinationWrapperClasses(Construct, bindings, cdk) {
+function destinationWrapperClasses(Construct, b, cdk) {
+  const { Fn, Token } = cdk;
+  function serviceRole(scope, arn) {
+    const trust = new b.DataAwsIamPolicyDocument(scope, 'AssumeRolePolicy', { statement: ASSUME_ROLE_STATEMENT });
+    const role = new b.IamRole(scope, 'Role', {
+      assumeRolePolicy: trust.json,
+      description: `EventBridge invokes an API destination for ${scope.node.path}`,
+    });
+    const invoke = new b.DataAwsIamPolicyDocument(scope, 'PolicyDocument', {
+      statement: [{
+        sid: 'InvokeApiDestination',
+        effect: 'Allow',
+        actions: ['events:InvokeApiDestination'],
+        resources: [Token.asString(Fn.join('/', Fn.slice(Fn.split('/', arn), 0, 2)))],
+      }],
+    });
+    new b.IamRolePolicy(scope, 'Policy', { role: role.name, name: 'invoke-api-destination', policy: invoke.json });
+    return role;
+  }
   class Destination extends Construct {
     constructor(scope, id, config) {
       super(scope, id);
-      this.resource = new bindings.CloudwatchEventApiDestination(this, 'Resource', config);
+      this.resource = new b.CloudwatchEventApiDestination(this, 'Resource', config);
     }
   }
   class Target extends Construct {
     constructor(scope, id, rule, arn) {
       super(scope, id);
-      this.resource = rawTarget(bindings, cdk, this, '', 'Resource', rule, arn);
+      const config = Target.config(this, rule, arn);
+      this.resource = new b.CloudwatchEventTarget(this, 'Resource', config);
+    }
+
+    static config(target, rule, arn) {
+      return { rule, arn, roleArn: serviceRole(target, arn).arn };
     }
   }
   return { Destination, Target };
