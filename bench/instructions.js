@@ -5,7 +5,7 @@
  * valgrind's callgrind: a measure that does not depend on the load of the
  * machine (wall and CPU time do). Run from the project root after compiling:
  *
- *   npm run bench -- --instructions [--flavour <entry>]... [--n N] [--runs K] [--case shared|plain|destinations] [--keep DIR] [--breakdown]
+ *   npm run bench -- --instructions [--flavour <entry>]... [--n N] [--runs K] [--case shared|plain|destinations] [--keep DIR] [--breakdown] [--fixed-gc]
  *
  *   --flavour E  the matrix entry (cdktf, cdktn, cdktf-aws5, all; repeatable or a
  *                comma list). Default: $FLAVOUR if set, else cdktf and cdktn
@@ -18,6 +18,11 @@
  *   --breakdown  group each process's instructions by what V8 or libc was doing
  *                (callgrind_annotate, by function name): stack traces, garbage
  *                collection, parsing, the optimizing compiler, the rest
+ *   --fixed-gc   run node with --predictable-gc-schedule: the heap grows by fixed
+ *                factors instead of by the measured speed of the program and its
+ *                collector, so the garbage collection a process does depends on
+ *                what it allocates only, not on the time it took (under valgrind,
+ *                with other processes beside it, that time varies)
  *
  * Each process is `valgrind --tool=callgrind node --single-threaded
  * bench/child-node.js synth <lib|raw|wrapped> N <outdir> <case>` with the entry's Node.js,
@@ -28,7 +33,7 @@
  * them (the same construct tree; bench/child-node.js), which splits
  * library / raw into what the construct tree costs (wrapped / raw) and what
  * the library's own work costs (library / wrapped). The variants' processes
- * run side by side (the count does not depend on it); their Terraform JSON
+ * run side by side, at most one per core (see inPool()); their Terraform JSON
  * must be the same (the children's output hashes are compared).
  *
  * Prints `SKIPPED: valgrind is not installed` and exits 0 when valgrind is not
@@ -44,19 +49,20 @@ const { ROOT, TARGETS, currentTarget, nodeFor } = require('../scripts/flavours')
 const NODE_CHILD = path.join(__dirname, 'child-node.js');
 
 function usage(error) {
-  const text = 'usage: npm run bench -- --instructions [--flavour <entry>]... [--n N] [--runs K] [--case shared|plain|destinations] [--keep DIR] [--breakdown]';
+  const text = 'usage: npm run bench -- --instructions [--flavour <entry>]... [--n N] [--runs K] [--case shared|plain|destinations] [--keep DIR] [--breakdown] [--fixed-gc]';
   process[error ? 'stderr' : 'stdout'].write(`${error ? `${error}\n` : ''}${text}\n`);
   process.exit(error ? 2 : 0);
 }
 
 function parseArgs(argv) {
-  const opts = { flavours: [], n: 1000, runs: 1, kase: 'shared', keep: undefined, breakdown: false };
+  const opts = { flavours: [], n: 1000, runs: 1, kase: 'shared', keep: undefined, breakdown: false, fixedGc: false };
   const value = (a, i) => (a.includes('=') ? [a.slice(a.indexOf('=') + 1), i] : [argv[i + 1], i + 1]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const name = a.split('=')[0];
     if (name === '--instructions') continue;
     if (name === '--breakdown') { opts.breakdown = true; continue; }
+    if (name === '--fixed-gc') { opts.fixedGc = true; continue; }
     if (name === '--help' || name === '-h') usage();
     if (!['--flavour', '--n', '--runs', '--case', '--keep'].includes(name)) usage(`unknown argument ${a}`);
     let v;
@@ -87,7 +93,7 @@ function callgrind(t, impl, opts, dir, round) {
   const out = path.join(dir, `callgrind.${t.name}.${impl}.${opts.kase}.${opts.n}.${round}.out`);
   const synthDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   const args = ['--tool=callgrind', `--callgrind-out-file=${out}`,
-    t.node, '--single-threaded', NODE_CHILD, 'synth', impl, String(opts.n), synthDir, opts.kase];
+    t.node, '--single-threaded', ...(opts.fixedGc ? ['--predictable-gc-schedule'] : []), NODE_CHILD, 'synth', impl, String(opts.n), synthDir, opts.kase];
   const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1', BENCH_LIB_DIR: t.libDir, BENCH_FRAMEWORK: t.framework, BENCH_PROVIDER: t.providerPackage };
   const start = Date.now();
   return new Promise((resolve, reject) => {
@@ -140,6 +146,26 @@ function breakdown(file) {
   return sums;
 }
 
+/**
+ * Runs the tasks at most `size` at a time (one per core), resolving to their results in order.
+ * More processes than cores changes the counts: V8 schedules its garbage collection by elapsed
+ * time, so a process that shares a core with another collects differently (at N = 1,000, the
+ * same raw build counted 1.5 G instructions of garbage collection on a core of its own and 2.3 G
+ * as one of three processes on two cores).
+ */
+async function inPool(tasks, size) {
+  const results = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, worker));
+  return results;
+}
+
 const fmtM = (x) => `${(x / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} M`;
 const fmtRatio = (x) => `${x.toFixed(3)}x`;
 const median = (xs) => {
@@ -171,7 +197,7 @@ async function main() {
   out.push(`- date: ${new Date().toISOString()}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (instruction counts do not depend on it)`);
   out.push(`- ${spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).stdout.trim()}; case ${opts.kase}, N = ${opts.n.toLocaleString('en-US')}, ${opts.runs} process(es) per variant`);
   const variants = ['lib', 'raw', 'wrapped'];
-  out.push(`- command: \`valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded bench/child-node.js synth <${variants.join('|')}> ` +
+  out.push(`- command: \`valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded${opts.fixedGc ? ' --predictable-gc-schedule' : ''} bench/child-node.js synth <${variants.join('|')}> ` +
     `${opts.n} <outdir> ${opts.kase}\``);
   if (variants.includes('wrapped')) {
     out.push('- wrapped: the raw bindings built as the library\'s L2 constructs build them (each in a construct with the binding as its ' +
@@ -192,7 +218,7 @@ async function main() {
       log(`${t.name} (node ${version}): round ${r + 1}/${opts.runs}, ${variants.map((v) => label[v]).join(', ')} under callgrind, N = ${opts.n}`);
       let round;
       try {
-        round = await Promise.all(variants.map((impl) => callgrind(t, impl, opts, dir, r)));
+        round = await inPool(variants.map((impl) => () => callgrind(t, impl, opts, dir, r)), os.cpus().length);
       } catch (e) {
         process.stderr.write(`${e.message}\n`);
         process.exit(2);
