@@ -296,7 +296,7 @@ function measure(jobs, runs, log) {
       // Synth children report whether they loaded the entry's binding module.
       bindingFiles: [...new Set(xs.filter((x) => x.bindingLoaded !== undefined).map((x) => (x.bindingLoaded ? x.bindingFile : '(not loaded)')))],
     };
-    for (const k of ['wallMs', 'maxRssKb', 'cpuMs', 'requireMs', 'importMs', 'buildMs', 'synthMs', 'pythonRssKb', 'kernelRssKb', 'connections']) {
+    for (const k of ['wallMs', 'maxRssKb', 'cpuMs', 'requireMs', 'importMs', 'buildMs', 'synthMs', 'pythonRssKb', 'kernelRssKb', 'pythonCpuMs', 'kernelCpuMs', 'connections']) {
       if (xs[0][k] !== undefined) fig[k] = median(xs.map((x) => x[k]));
     }
     figures.set(job.key, fig);
@@ -642,6 +642,7 @@ function main() {
         const raw = fig(t, `py-raw-${n}`);
         const lib = fig(t, `py-lib-${n}`);
         const detail = (f) => `import ${fmtMs(f.importMs)}, build ${fmtMs(f.buildMs)}, synth ${fmtMs(f.synthMs)} ms; ` +
+          `CPU python ${fmtMs(f.pythonCpuMs)} + jsii kernel ${fmtMs(f.kernelCpuMs)} ms; ` +
           `RSS python ${fmtMiB(f.pythonRssKb)} + jsii kernel ${fmtMiB(f.kernelRssKb)} MiB`;
         line(`Python import + synth N=${n.toLocaleString('en-US')} shared reads`, 'library', lib, raw, detail(lib));
         line(`Python import + synth N=${n.toLocaleString('en-US')} shared reads`, 'raw binding (baseline)', raw, raw, detail(raw));
