@@ -194,7 +194,7 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   const log = (msg) => process.stderr.write(`${msg}\n`);
   const out = [];
-  out.push(`- date: ${new Date().toISOString()}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (instruction counts do not depend on it)`);
+  out.push(`- date: ${new Date().toISOString()}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (instruction counts depend on it only through V8's time-based heap sizing, which --fixed-gc removes)`);
   out.push(`- ${spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).stdout.trim()}; case ${opts.kase}, N = ${opts.n.toLocaleString('en-US')}, ${opts.runs} process(es) per variant`);
   const variants = ['lib', 'raw', 'wrapped'];
   out.push(`- command: \`valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded${opts.fixedGc ? ' --predictable-gc-schedule' : ''} bench/child-node.js synth <${variants.join('|')}> ` +
