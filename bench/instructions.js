@@ -2,8 +2,9 @@
 'use strict';
 /*
  * Instruction counts of the synth child, library against raw binding, under
- * valgrind's callgrind: a measure that does not depend on the load of the
- * machine (wall and CPU time do). Run from the project root after compiling:
+ * valgrind's callgrind: a measure that depends far less than wall and CPU time
+ * on the load of the machine (only through V8's time-based heap sizing: see
+ * inPool() and --fixed-gc). Run from the project root after compiling:
  *
  *   npm run bench -- --instructions [--flavour <entry>]... [--n N] [--runs K] [--case shared|plain|destinations] [--keep DIR] [--breakdown] [--fixed-gc]
  *
