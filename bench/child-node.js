@@ -211,6 +211,11 @@ function destinationSpec(i) {
   return { name: `bench-destination-${i}`, endpoint: `https://api.example.com/orders/${i}`, rule: `bench-rule-${i}` };
 }
 
+/** The config of API destination `d` for the generated binding (no tokens are made here). */
+function destinationConfig(d, connectionArn) {
+  return { name: d.name, connectionArn, invocationEndpoint: d.endpoint, httpMethod: 'POST' };
+}
+
 /** Builds the same case with the generated bindings (in wrapper constructs with `wrapped`). */
 function buildRaw(kase, stack, n, cdk, wrapped = false) {
   const { CloudwatchEventConnection } = load(`${PROVIDER}/lib/cloudwatch-event-connection`);
@@ -233,12 +238,7 @@ function buildRaw(kase, stack, n, cdk, wrapped = false) {
     const { Destination, Target } = destinationWrapperClasses(load('constructs').Construct, bindings, cdk);
     for (let i = 0; i < n; i++) {
       const d = destinationSpec(i);
-      const destination = new Destination(stack, `Destination${i}`, {
-        name: d.name,
-        connectionArn: connectionArns[i % 3],
-        invocationEndpoint: d.endpoint,
-        httpMethod: 'POST',
-      });
+      const destination = new Destination(stack, `Destination${i}`, destinationConfig(d, connectionArns[i % 3]));
       new Target(stack, `Target${i}`, d.rule, destination.resource.arn);
     }
     return;
@@ -249,12 +249,7 @@ function buildRaw(kase, stack, n, cdk, wrapped = false) {
   const { Fn, Token } = cdk;
   for (let i = 0; i < n; i++) {
     const d = destinationSpec(i);
-    const destination = new CloudwatchEventApiDestination(stack, `Destination${i}`, {
-      name: d.name,
-      connectionArn: connectionArns[i % 3],
-      invocationEndpoint: d.endpoint,
-      httpMethod: 'POST',
-    });
+    const destination = new CloudwatchEventApiDestination(stack, `Destination${i}`, destinationConfig(d, connectionArns[i % 3]));
     const arn = destination.arn;
     // One trust policy document per role, as the library writes (a hand-written stack could share one).
     const trust = new DataAwsIamPolicyDocument(stack, `Target${i}AssumeRolePolicy`, { statement: ASSUME_ROLE_STATEMENT });
