@@ -243,8 +243,9 @@ function buildRaw(kase, stack, n, cdk, wrapped = false) {
     }
     return;
   }
-  // Written as a stack's author writes it: in one loop, no helper functions (each would put one
-  // more frame in the stack trace that cdktf records for every token; see destinationWrapperClasses).
+  // Written as a stack's author writes it: the bindings made in one loop, not in helper functions
+  // (each would put one more frame in the stack trace that cdktf records for every token; see
+  // destinationWrapperClasses).
   const { CloudwatchEventApiDestination, CloudwatchEventTarget, DataAwsIamPolicyDocument, IamRole, IamRolePolicy } = bindings;
   const { Fn, Token } = cdk;
   for (let i = 0; i < n; i++) {

@@ -200,13 +200,11 @@ async function main() {
   const variants = ['lib', 'raw', 'wrapped'];
   out.push(`- command: \`valgrind --tool=callgrind --callgrind-out-file=<file> <node> --single-threaded${opts.fixedGc ? ' --predictable-gc-schedule' : ''} bench/child-node.js synth <${variants.join('|')}> ` +
     `${opts.n} <outdir> ${opts.kase}\``);
-  if (variants.includes('wrapped')) {
-    out.push('- wrapped: the raw bindings built as the library\'s L2 constructs build them (each in a construct with the binding as its ' +
-      'child `Resource`, a target\'s role and policy beside it: the library\'s construct tree and stack depth, none of its own work; ' +
-      'bench/child-node.js)');
-  }
+  out.push('- wrapped: the raw bindings built as the library\'s L2 constructs build them (each in a construct with the binding as its ' +
+    'child `Resource`, a target\'s role and policy beside it: the library\'s construct tree and stack depth, none of its own work; ' +
+    'bench/child-node.js)');
   out.push('');
-  const wrappedHeads = variants.includes('wrapped') ? ['Raw in a wrapper (instructions)', 'Library / wrapped', 'Wrapped / raw'] : [];
+  const wrappedHeads = ['Raw in a wrapper (instructions)', 'Library / wrapped', 'Wrapped / raw'];
   out.push(`| ${['Entry', 'node', 'Library (instructions)', 'Raw binding (instructions)', 'Library - raw', 'Library / raw', ...wrappedHeads, 'Spread of a variant over its runs'].join(' | ')} |`);
   out.push(`| --- | --- | ---: | ---: | ---: | ---: | ${wrappedHeads.map(() => '---: | ').join('')}---: |`);
   const breakdowns = [];
@@ -239,7 +237,7 @@ async function main() {
     };
     const spreadText = opts.runs < 2 ? 'one run' : variants.map((v) => `${label[v]} ${(100 * spread(res[v])).toFixed(2)}%`).join(', ');
     const fmtN = (x) => Math.round(x).toLocaleString('en-US');
-    const wrappedCells = count.wrapped === undefined ? [] : [fmtN(count.wrapped), fmtRatio(count.lib / count.wrapped), fmtRatio(count.wrapped / count.raw)];
+    const wrappedCells = [fmtN(count.wrapped), fmtRatio(count.lib / count.wrapped), fmtRatio(count.wrapped / count.raw)];
     out.push(`| ${[t.name, version, fmtN(count.lib), fmtN(count.raw), fmtN(count.lib - count.raw), fmtRatio(count.lib / count.raw), ...wrappedCells, spreadText].join(' | ')} |`);
     if (opts.breakdown) breakdowns.push([t, variants.map((v) => breakdown(res[v][0].file))]);
   }
@@ -249,11 +247,11 @@ async function main() {
     const [lib, raw, wrapped] = sums;
     out.push(`${t.name}, by what was executing (self cost, first run of each variant; millions of instructions):`);
     out.push('');
-    out.push(`| What | Library | Raw binding | Library - raw |${wrapped ? ' Raw in a wrapper | Library - wrapped |' : ''}`);
-    out.push(`| --- | ---: | ---: | ---: |${wrapped ? ' ---: | ---: |' : ''}`);
+    out.push('| What | Library | Raw binding | Library - raw | Raw in a wrapper | Library - wrapped |');
+    out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const g of lib.keys()) {
       out.push(`| ${g} | ${fmtM(lib.get(g))} | ${fmtM(raw.get(g))} | ${fmtM(lib.get(g) - raw.get(g))} |` +
-        `${wrapped ? ` ${fmtM(wrapped.get(g))} | ${fmtM(lib.get(g) - wrapped.get(g))} |` : ''}`);
+        ` ${fmtM(wrapped.get(g))} | ${fmtM(lib.get(g) - wrapped.get(g))} |`);
     }
   }
   out.push('');
