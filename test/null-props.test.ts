@@ -1,11 +1,12 @@
 /*
  * One rule on every construct and struct: an optional prop given as `null` (Python `None`,
  * JSON, untyped callers) means "not given". Walks every optional prop of every struct in the
- * jsii assembly (inherited ones included), sets it to null, and checks that the stack
- * synthesizes exactly as with the prop left out. A struct with no entry below fails the suite.
+ * jsii assembly (inherited ones included), sets it to null in an example that sets it, and
+ * checks that the stack synthesizes exactly as with the prop left out. A struct with no entry
+ * below fails the suite, and so does an optional prop that no example of its struct sets (a
+ * comparison that would pass whatever the construct does with it).
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import {
@@ -30,12 +31,12 @@ import {
   StepFunctionsHttpTaskGrant,
   UrlEncodingArrayFormat,
 } from '../src';
-import { HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION } from './flavour';
+import { freshBuild, HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION } from './flavour';
 import { newStack } from './util';
 
 type Props = Record<string, unknown>;
 
-const assembly = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.jsii'), 'utf-8'));
+const assembly = JSON.parse(fs.readFileSync(freshBuild('jsii'), 'utf-8'));
 const structs = new Map<string, any>(Object.values<any>(assembly.types)
   .filter((t) => t.kind === 'interface' && t.datatype).map((t) => [t.fqn, t]));
 
@@ -84,10 +85,25 @@ function connectionOptions(stack: TerraformStack): Props {
 }
 
 /**
- * Per struct: the props with every optional prop set (but those that exclude each other), and
- * how to build a stack from props.
+ * Per struct: the props with every optional prop set (`full`); `variants` set, each, the props
+ * that exclude one of `full` (`input` excludes `inputTransformer`); and how to build a stack
+ * from props.
  */
-const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (stack: TerraformStack, props: Props) => void }> = {
+interface Case {
+  readonly full: (stack: TerraformStack) => Props;
+  readonly variants?: Array<(stack: TerraformStack) => Props>;
+  readonly build: (stack: TerraformStack, props: Props) => void;
+}
+
+/** Optional props that no example can set against this run's provider binding, and why. */
+const NOT_SETTABLE_HERE: Record<string, string> = {
+  ...(HAS_PER_RESOURCE_REGION ? {} : { region: 'the binding has no per-resource region (AWS provider 5): it is refused' }),
+  ...(HAS_OAUTH_CONNECTIVITY ? {} : {
+    authorizationEndpointResourceConfigurationArn: 'the binding has no auth_parameters.connectivity_parameters: it is refused',
+  }),
+};
+
+const CASES: Record<string, Case> = {
   PlacementOptions: {
     full: (stack) => ({
       provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
@@ -139,7 +155,8 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
     build: (stack, props) => new Connection(stack, 'C', { authorization: Authorization.oauth(props as any) }),
   },
   SecretsManagerSecretOptions: {
-    full: () => ({ jsonField: 'key', versionStage: 'AWSPREVIOUS' }), // versionId excludes versionStage
+    full: () => ({ jsonField: 'key', versionStage: 'AWSPREVIOUS' }),
+    variants: [() => ({ jsonField: 'key', versionId: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE' })], // versionId excludes versionStage
     build: (stack, props) => new ApiKeyConnection(stack, 'C', { apiKeyName: 'k', apiKeyValue: SecretValue.secretsManager('s', props) }),
   },
   ConnectionAttributes: {
@@ -160,6 +177,7 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       httpMethod: HttpMethod.PUT,
       rateLimitPerSecond: 5,
       provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+      ...(HAS_PER_RESOURCE_REGION ? { region: 'us-east-1' } : {}),
     }),
     build: (stack, props) => new ApiDestination(stack, 'D', {
       connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://example.com/*', ...props,
@@ -179,8 +197,14 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
       provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
       queryStringParameters: { q: 'v' },
       roleArn: 'arn:aws:iam::123456789012:role/events',
-      targetId: 'full', // inputTransformer and inputPath exclude input
+      targetId: 'full',
+      ...(HAS_PER_RESOURCE_REGION ? { region: 'us-east-1' } : {}),
     }),
+    // inputTransformer and inputPath exclude input
+    variants: [
+      () => ({ inputTransformer: { inputTemplate: '{"id": <id>}', inputPathsMap: { id: '$.id' } } }),
+      () => ({ inputPath: '$.detail' }),
+    ],
     build: (stack, props) => new ApiDestinationTarget(stack, 'T', {
       ruleName: 'rule',
       apiDestination: ApiDestination.fromApiDestinationArn(stack, 'Dest',
@@ -192,6 +216,8 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
     full: (stack) => ({
       apiDestinationArn: 'arn:aws:events:us-east-1:123456789012:api-destination/d/2d1e0aa0-0000-4000-8000-000000000000',
       connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN),
+      provider: new AwsProvider(stack, 'west', { region: 'us-west-2', alias: 'west' }),
+      ...(HAS_PER_RESOURCE_REGION ? { region: 'us-east-1' } : {}),
     }),
     build: (stack, props) => ApiDestination.fromApiDestinationAttributes(stack, 'Dest', props as any).grantInvoke('role'),
   },
@@ -287,7 +313,8 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
     }),
   },
   HttpInvokeTaskStateOptions: {
-    full: () => ({ next: 'Done' }), // end excludes next
+    full: () => ({ next: 'Done' }),
+    variants: [() => ({ end: true })], // end excludes next
     build: (stack, props) => new TerraformOutput(stack, 'State', {
       value: new HttpInvokeTask({
         connection: Connection.fromConnectionArn(stack, 'Conn', CONNECTION_ARN), endpoint: 'https://api.example.com/v1',
@@ -307,15 +334,23 @@ const CASES: Record<string, { full: (stack: TerraformStack) => Props; build: (st
   },
 };
 
-/** The stack built from the full props changed by `change`. */
+/** The examples of a struct: its full props, then its variants. */
+const examples = (name: string) => [CASES[name].full, ...(CASES[name].variants ?? [])];
+
+/** The first example of a struct that sets `prop` (to anything but undefined), or undefined. */
+function exampleSetting(name: string, prop: string): number | undefined {
+  const index = examples(name).findIndex((example) => example(newStack())[prop] !== undefined);
+  return index < 0 ? undefined : index;
+}
+
 /**
- * The stack's JSON, or the error the construct throws: a prop that another needs (as
- * `ownsDeadLetterQueuePolicy` needs `deadLetterQueueArn`) must be refused the same way whether it
- * is omitted or null.
+ * The stack built from an example's props changed by `change`, as JSON, or the error the
+ * construct throws: a prop that another needs (as `ownsDeadLetterQueuePolicy` needs
+ * `deadLetterQueueArn`) must be refused the same way whether it is omitted or null.
  */
-function synth(name: string, change: (props: Props) => void): string {
+function synth(name: string, example: number, change: (props: Props) => void): string {
   const stack = newStack();
-  const props = CASES[name].full(stack);
+  const props = examples(name)[example](stack);
   change(props);
   try {
     CASES[name].build(stack, props);
@@ -333,11 +368,19 @@ test('every struct of the assembly has a case here', () => {
   expect(OPTIONALS.length).toBeGreaterThan(40);
 });
 
-test.each(NAMES)('%s with every optional prop set synthesizes (so the comparisons below compare stacks)', (name) => {
-  expect(synth(name, () => {}).slice(0, 7)).not.toBe('error: ');
+test('every optional prop is set by an example of its struct (full or a variant)', () => {
+  const unset = OPTIONALS.filter(([name, prop]) => name in CASES && !(prop in NOT_SETTABLE_HERE) && exampleSetting(name, prop) === undefined)
+    .map(([name, prop]) => `${name}.${prop}`);
+  expect(unset).toEqual([]);
 });
 
+test.each(NAMES.flatMap((name) => examples(name).map((_, i) => [name, i] as const)))(
+  '%s, example %d (every optional prop set) synthesizes (so the comparisons below compare stacks)', (name, example) => {
+    expect(synth(name, example, () => {}).slice(0, 7)).not.toBe('error: ');
+  });
+
 test.each(OPTIONALS)('%s.%s given as null means "not given"', (name, prop) => {
-  const omitted = synth(name, (props) => { delete props[prop]; });
-  expect(synth(name, (props) => { props[prop] = null; })).toEqual(omitted);
+  const example = exampleSetting(name, prop) ?? 0;
+  const omitted = synth(name, example, (props) => { delete props[prop]; });
+  expect(synth(name, example, (props) => { props[prop] = null; })).toEqual(omitted);
 });
