@@ -1,13 +1,16 @@
+/*
+ * @every-node-line the benchmark's child processes run on the Node.js of the line under test
+ */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { TARGET } from './flavour';
+import { freshBuild, TARGET } from './flavour';
 
 // Runs the benchmark (bench/run.js) in its quick form for this run's matrix entry
 // (FLAVOUR): one process per figure, N = 10, no Python. Checks that it runs and prints the
 // whole table; timings are not asserted (they depend on the machine and its load).
 
 const ROOT = path.resolve(__dirname, '..');
-const LIB_LABEL = path.relative(ROOT, path.join(TARGET.libDir, 'index.js'));
+const LIB_LABEL = path.relative(ROOT, path.join(freshBuild('lib'), 'index.js'));
 
 test(`bench/run.js --quick prints the results table with every row (${TARGET.name})`, () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'run.js'), '--quick', '--no-fail', '--flavour', TARGET.name], {

@@ -30,11 +30,11 @@ import {
   SecretValue,
   StepFunctionsHttpTaskGrant,
 } from '../src';
-import { HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION, TARGET } from './flavour';
+import { freshBuild, HAS_OAUTH_CONNECTIVITY, HAS_PER_RESOURCE_REGION, TARGET } from './flavour';
 import { newStack, synthObject } from './util';
 
 const ROOT = path.join(__dirname, '..');
-const assembly = JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii'), 'utf-8'));
+const assembly = JSON.parse(fs.readFileSync(freshBuild('jsii'), 'utf-8'));
 const fixtureSource = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'stacks.ts'), 'utf-8');
 
 /** Every `Struct.option` of the assembly's props structs. */

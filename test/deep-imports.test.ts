@@ -4,15 +4,17 @@
  * must only deep-import `<provider package>/lib/<resource>`: for this run's
  * matrix entry (FLAVOUR), its own compiled library and provider package
  * (`@cdktf/provider-aws` for cdktf, `@cdktn/provider-aws` for cdktn).
+ *
+ * @every-node-line the compiled library is loaded by a child process of the line under test
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TARGET } from './flavour';
+import { freshBuild, TARGET } from './flavour';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { nodeFor } = require('../scripts/flavours');
 
-const LIB = TARGET.libDir;
+const LIB = freshBuild('lib');
 const PROVIDER = TARGET.providerPackage;
 const escaped = PROVIDER.replace(/[/]/g, '\\/');
 

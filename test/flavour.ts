@@ -28,6 +28,18 @@ export interface Target {
 
 export const TARGET: Target = flavours.currentTarget();
 
+/**
+ * A built artifact of this run's entry, checked before a test reads it: `jsii` is the path of
+ * the assembly (`.jsii`), `lib` the compiled library's directory. Throws, failing the test
+ * file with the command that rebuilds it, when the artifact is missing or older than a file
+ * under src/ (scripts/built.js), so that no test passes on a stale build.
+ */
+export function freshBuild(kind: 'jsii' | 'lib'): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../scripts/built').requireFresh(kind, kind === 'lib' ? TARGET.name : 'cdktf');
+  return kind === 'jsii' ? path.join(flavours.ROOT, '.jsii') : TARGET.libDir;
+}
+
 /** Whether this run is for the source as written: cdktf + @cdktf/provider-aws 21.x. */
 export const IS_DEFAULT = TARGET.name === 'cdktf';
 
