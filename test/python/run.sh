@@ -99,6 +99,8 @@ if [ "${#wheels[@]}" -gt 1 ]; then
   die "more than one wheel in $rel_wheel_dir (${wheels[*]##*/}): remove the stale ones, or rebuild from a clean dist/"
 fi
 WHEEL="${wheels[0]}"
+# A wheel older than the sources fails the run with the command that rebuilds it (scripts/built.js).
+stale="$(node "$ROOT/scripts/built.js" wheel "$FLAVOUR" 2>&1)" || die "$stale"
 [ -f "$REQUIREMENTS" ] || die "no pins file $REQUIREMENTS"
 
 command -v "$PYTHON" >/dev/null 2>&1 || die "$PYTHON not found (set PYTHON to a Python >= 3.10 interpreter)"
@@ -117,6 +119,12 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 
+# pip runs with none of the runner's pip configuration but the index, certificates and cache
+# (scripts/isolate.js), so a user setting cannot change what is installed.
+PIP_HOME="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-ebc-pip-$FLAVOUR.XXXXXX")"
+trap 'rm -rf "$PIP_HOME"' EXIT
+pip() { ( eval "$(node "$ROOT/scripts/isolate.js" --shell "$PIP_HOME")" && "$PY" -m pip "$@" ); }
+
 hash_of() { "$PY" -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$1"; }
 deps_key="$(hash_of "$REQUIREMENTS") jsii=${JSII_VERSION:-any} $("$PY" -V 2>&1)"
 wheel_key="$(hash_of "$WHEEL")"
@@ -126,7 +134,7 @@ wheel_stamp="$VENV/.wheel-installed"
 if [ "$(cat "$deps_stamp" 2>/dev/null || true)" != "$deps_key" ]; then
   log "installing pinned test dependencies from ${REQUIREMENTS#"$ROOT"/} (pip's cache is reused)"
   rm -f "$deps_stamp" "$wheel_stamp"
-  "$PY" -m pip install --quiet -r "$REQUIREMENTS" ${JSII_VERSION:+"jsii==$JSII_VERSION"}
+  pip install --quiet -r "$REQUIREMENTS" ${JSII_VERSION:+"jsii==$JSII_VERSION"}
   printf '%s' "$deps_key" > "$deps_stamp"
 else
   log "test dependencies up to date"
@@ -136,8 +144,8 @@ if [ "$(cat "$wheel_stamp" 2>/dev/null || true)" != "$wheel_key" ]; then
   log "installing ${WHEEL##*/}"
   rm -f "$wheel_stamp"
   # --no-deps: the dependencies are the pins above; `pip check` proves they fit the wheel's ranges.
-  "$PY" -m pip install --quiet --no-deps --force-reinstall "$WHEEL"
-  "$PY" -m pip check >&2 || die "the requirements of ${WHEEL##*/} (above) do not fit the pins in ${REQUIREMENTS#"$ROOT"/}"
+  pip install --quiet --no-deps --force-reinstall "$WHEEL"
+  pip check >&2 || die "the requirements of ${WHEEL##*/} (above) do not fit the pins in ${REQUIREMENTS#"$ROOT"/}"
   printf '%s' "$wheel_key" > "$wheel_stamp"
 else
   log "${WHEEL##*/} already installed"
@@ -152,7 +160,7 @@ rm -f "$ROOT/test-reports/python-junit.xml"
 # (the two flavours, or this suite beside the deployment suite) could delete each other's files.
 # Removed when the run ends.
 BASETEMP="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-ebc-python-$FLAVOUR.XXXXXX")"
-trap 'rm -rf "$BASETEMP"' EXIT
+trap 'rm -rf "$BASETEMP" "$PIP_HOME"' EXIT
 set +e
 "$PY" -m pytest "$ROOT/test/python" -p no:cacheprovider --basetemp="$BASETEMP/pytest" \
   --junitxml="$ROOT/test-reports/python-$FLAVOUR-junit.xml" -o junit_suite_name="python-$FLAVOUR" "$@"

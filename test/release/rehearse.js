@@ -29,6 +29,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const workflow = require('./workflow');
+const { isolatedEnv, machineSettings } = require('../../scripts/isolate');
 const { writeJUnit } = require('../../scripts/junit');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -251,25 +252,15 @@ function preconditions() {
   return undefined;
 }
 
-/** Facts about the machine, read before HOME is changed. */
+/**
+ * Facts about the machine, read before HOME is changed: where the registries are and the
+ * caches (scripts/isolate.js), where Python is and whether it refuses `pip install --user`.
+ */
 function machine() {
-  const npmGet = (key) => spawnSync('npm', ['config', 'get', key], { encoding: 'utf-8' }).stdout.trim();
-  const pipIndex = process.env.PIP_INDEX_URL
-    || spawnSync(PYTHON, ['-m', 'pip', 'config', 'get', 'global.index-url'], { encoding: 'utf-8' }).stdout.trim()
-    || 'https://pypi.org/simple';
-  const pipCache = spawnSync(PYTHON, ['-m', 'pip', 'cache', 'dir'], { encoding: 'utf-8' }).stdout.trim();
   const python = spawnSync(PYTHON, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf-8' }).stdout.trim();
   // PEP 668: a distribution's Python refuses `pip install --user` unless told otherwise.
   const externallyManaged = spawnSync(PYTHON, ['-c', 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))']).status === 0;
-  return {
-    npmRegistry: npmGet('registry'),
-    npmCache: npmGet('cache'),
-    cafile: npmGet('cafile'),
-    pipIndex,
-    pipCache,
-    pythonBin: path.dirname(python),
-    externallyManaged,
-  };
+  return { ...machineSettings(process.env, PYTHON), pythonBin: path.dirname(python), externallyManaged };
 }
 
 function gitStatus() {
@@ -309,20 +300,11 @@ async function rehearse(state) {
   fs.mkdirSync(home);
   const logs = path.join(WORK, 'logs');
   fs.mkdirSync(logs);
-  // Every command runs with HOME here; the npm and pip caches are the machine's.
-  const baseEnv = {
-    ...process.env,
-    HOME: home,
-    npm_config_cache: m.npmCache,
-    PIP_CACHE_DIR: m.pipCache,
-    PIP_DISABLE_PIP_VERSION_CHECK: '1',
-    npm_config_update_notifier: 'false',
-    PATH: `${m.pythonBin}:${process.env.PATH}`,
-  };
+  // Every command runs with HOME here, with none of the runner's npm, pip or git configuration
+  // but where the registries are (scripts/isolate.js); the npm and pip caches are the machine's.
+  const baseEnv = isolatedEnv(home, m);
+  baseEnv.PATH = `${m.pythonBin}:${baseEnv.PATH}`;
   for (const k of Object.keys(baseEnv)) if (/^(PUBLIB_|NPM_TOKEN$|NPM_REGISTRY$|TWINE_|GITHUB_)/.test(k)) delete baseEnv[k];
-  for (const k of Object.keys(baseEnv)) if (/^npm_config_(userconfig|registry)$/i.test(k)) delete baseEnv[k];
-  // The machine's npm registry and CA file for the commands (HOME/.npmrc is publib-npm's to write).
-  fs.writeFileSync(path.join(home, '.npmrc'), `registry=${m.npmRegistry}\n${m.cafile && m.cafile !== 'null' ? `cafile=${m.cafile}\n` : ''}`);
 
   // The scratch clone: a bare clone as its origin (the release pushes there), and a clone of it.
   const origin = path.join(WORK, 'origin.git');
@@ -535,13 +517,13 @@ async function rehearse(state) {
     return;
   }
   log(`version ${version}`);
-  await checkRelease(clone, origin, version, m, { verdaccioUrl, pypiUrl });
+  await checkRelease(clone, origin, version, baseEnv, { verdaccioUrl, pypiUrl });
   await consumers(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, logs });
   await installSection(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, logs });
 }
 
 /** What the release left: the changelog, the release commit and tag in origin, the registries' contents. */
-async function checkRelease(clone, origin, version, m, { verdaccioUrl, pypiUrl }) {
+async function checkRelease(clone, origin, version, baseEnv, { verdaccioUrl, pypiUrl }) {
   const { FLAVOURS } = require(path.join(clone, 'scripts', 'flavours'));
   await check('release', `dist/changelog.md exists and names ${version}`, () => {
     const file = path.join(clone, 'dist', 'changelog.md');
@@ -566,7 +548,7 @@ async function checkRelease(clone, origin, version, m, { verdaccioUrl, pypiUrl }
   });
   for (const flavour of Object.values(FLAVOURS)) {
     await check('registry', `npm view ${flavour.npmName}@${version} version (Verdaccio)`, async () => {
-      const r = await run(['npm', 'view', `${flavour.npmName}@${version}`, 'version', '--registry', verdaccioUrl], { env: { ...process.env, HOME: path.join(WORK, 'home'), npm_config_userconfig: path.join(WORK, 'consumer.npmrc'), npm_config_cache: m.npmCache } });
+      const r = await run(['npm', 'view', `${flavour.npmName}@${version}`, 'version', '--registry', verdaccioUrl], { env: { ...baseEnv, npm_config_userconfig: path.join(WORK, 'consumer.npmrc') } });
       if (r.code !== 0 || r.output.trim() !== version) return { failure: `npm view answered ${JSON.stringify(r.output.trim())} (exit ${r.code})`, output: r.output };
       return undefined;
     });
@@ -678,14 +660,23 @@ async function installSection(clone, version, baseEnv, m, { verdaccioUrl, pypiUr
 
 async function checkInstalled(group, c, dir, name, version, verdaccioUrl, pypiUrl, flavour) {
   if (c.language === 'ts') {
-    await check(group, `${name} ${version} installed from Verdaccio, its jsii assembly ${version}`, () => {
+    // The origin is the tarball's hash: the lock's `integrity` is that of the tarball Verdaccio
+    // serves for the rehearsed version, which exists nowhere else. (The lock's `resolved` is not
+    // read: npm leaves it out under omit-lockfile-registry-resolved, a user setting.)
+    await check(group, `${name} ${version} installed from Verdaccio (its tarball's integrity), its jsii assembly ${version}`, async () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf-8'));
       if (pkg.version !== version) return { failure: `node_modules/${name}/package.json holds ${pkg.version}` };
       const jsii = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, '.jsii'), 'utf-8'));
       if (jsii.version !== version || jsii.name !== name) return { failure: `node_modules/${name}/.jsii is ${jsii.name}@${jsii.version}` };
       const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf-8'));
-      const resolved = (lock.packages[`node_modules/${name}`] || {}).resolved || '';
-      if (!resolved.startsWith(verdaccioUrl)) return { failure: `package-lock.json resolves ${name} to ${resolved || 'nothing'}, not Verdaccio (${verdaccioUrl})` };
+      const locked = lock.packages[`node_modules/${name}`] || {};
+      const page = await request(`${verdaccioUrl}${name}`);
+      const served = page.status === 200 ? ((JSON.parse(page.body).versions || {})[version] || {}).dist : undefined;
+      if (!served || !served.integrity) return { failure: `Verdaccio has no ${name}@${version} (${page.status})`, output: page.body };
+      if (locked.integrity !== served.integrity) {
+        return { failure: `package-lock.json records ${name} with integrity ${locked.integrity || 'none'}, not that of Verdaccio's tarball (${served.integrity})` };
+      }
+      if (locked.resolved && !locked.resolved.startsWith(verdaccioUrl)) return { failure: `package-lock.json resolves ${name} to ${locked.resolved}, not Verdaccio (${verdaccioUrl})` };
       return undefined;
     });
     return;
