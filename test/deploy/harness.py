@@ -89,6 +89,137 @@ def matrix_target() -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------
+# Synthesis, and the record of what was synthesized
+# --------------------------------------------------------------------------
+
+# Where a run that applies its stacks records every synthesis (DEPLOY_RECORD), so that the runs
+# of the other matrix entries can compare their JSON with it (check_same_json.py).
+RECORD_ENV = "DEPLOY_RECORD"
+_RECORD_LOCK = threading.Lock()
+
+
+def run_synth(script: Path, outdir: Path, args: list[str], timeout: int = 120) -> dict[str, Any]:
+    """Runs one of the suite's synthesis scripts (synth.js, synth_adoption.js, synth_delivery.js)
+    with the matrix entry's library on the entry's Node.js, into `outdir`; returns the manifest it
+    prints, with the stack's JSON under `config`. With DEPLOY_RECORD set, records the call."""
+    target = matrix_target()
+    proc = synth_process(target, script, outdir, args, timeout)
+    if proc.returncode != 0:
+        raise AssertionError(f"{script.name} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    manifest = json.loads(proc.stdout)
+    manifest["config"] = json.loads((Path(manifest["stackDir"]) / "cdk.tf.json").read_text())
+    record = os.environ.get(RECORD_ENV)
+    if record:
+        _record_synth(Path(record), script, outdir, args)
+    return manifest
+
+
+def synth_process(target: dict[str, Any], script: Path, outdir: Path, args: list[str],
+                  timeout: int = 120) -> subprocess.CompletedProcess:
+    """One run of a synthesis script for a matrix entry (its FLAVOUR and Node.js)."""
+    env = dict(os.environ, FLAVOUR=target["name"], JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
+    return subprocess.run([target["node"], str(script), "--outdir", str(outdir), *args],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def _record_synth(record: Path, script: Path, outdir: Path, args: list[str]) -> None:
+    """Copies every stack a synthesis wrote into the record, with the call that wrote it:
+    <n>.call.json ({script, args, test, stacks}) and <n>.<stack>.tf.json."""
+    with _RECORD_LOCK:
+        record.mkdir(parents=True, exist_ok=True)
+        n = len(list(record.glob("*.call.json"))) + 1
+        stacks = sorted(p.parent.name for p in (outdir / "stacks").glob("*/cdk.tf.json"))
+        for stack in stacks:
+            shutil.copyfile(outdir / "stacks" / stack / "cdk.tf.json", record / f"{n:03d}.{stack}.tf.json")
+        call = {"script": script.name, "args": args, "stacks": stacks,
+                "test": os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0],
+                "entry": matrix_target()["name"]}
+        (record / f"{n:03d}.call.json").write_text(json.dumps(call, indent=2) + "\n")
+
+
+def comparable_json(text: str) -> str:
+    """A stack's JSON without what may differ between matrix entries that synthesize the same
+    resources: the `terraform` block (each entry's provider pin and source, checked per entry by
+    `terraform init`) and the top-level `//` comment (the framework's name and version, which
+    Terraform never reads). Key order is kept, so equal texts mean byte-equal blocks."""
+    doc = json.loads(text)
+    doc.pop("terraform", None)
+    doc.pop("//", None)
+    return json.dumps(doc, indent=2)
+
+
+def _node_satisfies(version: str, engine: str | None) -> bool | None:
+    """Whether a Node.js version (v22.11.0) meets an `engines.node` range of the
+    form `>= X.Y.Z` (all the bindings use); None for another form."""
+    if not engine:
+        return True
+    m = re.fullmatch(r"\s*>=\s*(\d+)\.(\d+)\.(\d+)\s*", engine)
+    if not m:
+        return None
+    have = tuple(int(p) for p in version.lstrip("v").split(".")[:3])
+    return have >= tuple(int(p) for p in m.groups())
+
+
+def check_runtime(runtime: dict[str, Any], target: dict[str, Any]) -> None:
+    """Asserts that synth.js (its manifest's `runtime`) used the entry's library, framework and
+    binding (one copy of each, the instances the library uses, deep imports only) on a Node.js
+    the binding supports."""
+    assert runtime["flavour"] == target["name"]
+    assert runtime["libDir"] == os.path.realpath(target["libDir"])
+    assert runtime["framework"]["name"] == target["framework"]
+    binding = runtime["binding"]
+    assert (binding["name"], binding["version"], binding["dir"], binding["awsProviderVersion"]) == (
+        target["providerPackage"], target["bindingVersion"], os.path.realpath(target["providerDir"]),
+        target["awsProviderVersion"]), f"synth.js loaded the wrong provider binding: {binding}"
+    loaded = runtime["loaded"]
+    assert set(loaded) == {target["framework"], "constructs", target["providerPackage"]}, loaded
+    duplicated = {name: dirs for name, dirs in loaded.items() if len(dirs) != 1}
+    assert not duplicated, f"more than one copy loaded (script and library do not share instances): {duplicated}"
+    assert loaded[target["providerPackage"]] == [binding["dir"]]
+    assert not runtime["bindingIndexLoaded"], f"the index of {binding['name']} was loaded (deep imports only)"
+    ok = _node_satisfies(runtime["node"], target["bindingNodeEngine"])
+    if ok is None:
+        note(f"engines.node of {binding['name']} is {target['bindingNodeEngine']!r}: not checked")
+    assert ok is not False, (
+        f"{binding['name']} {binding['version']} needs Node.js {target['bindingNodeEngine']}, synth.js ran on "
+        f"{runtime['node']} ({target['node']})" + (
+            "; the cdktn entry runs on Node 22 from tools/cdktn: `npx projen tools:cdktn`" if target["node22"] else ""))
+
+
+def check_provider_pin(config: dict[str, Any], target: dict[str, Any], tf: Any, stack_dir: Path,
+                       entry_blocks: Path) -> None:
+    """Asserts that a stack's pin is the entry's binding's AWS provider version, with the
+    entry's source (as entry_blocks/<entry>.json has it); that the working copy in `stack_dir`
+    (written by tf.prepare) kept it when the mirror holds it and was rewritten to the mirror's
+    newest otherwise, with a note either way; and that `terraform init` there locked the
+    mirror's provider at the version used."""
+    requirement = aws_requirement(config)
+    assert requirement.get("version") == target["awsProviderVersion"], requirement
+    block_file = entry_blocks / f"{target['name']}.json"
+    if block_file.is_file():
+        expected = json.loads(block_file.read_text())["terraform"]["required_providers"]["aws"]
+        assert requirement == expected, f"the stack's AWS provider requirement differs from {block_file}"
+    else:
+        note(f"{block_file} does not exist: the pin's source ({requirement.get('source')!r}) is not checked")
+
+    pin = tf.pins[stack_dir]
+    assert pin.pinned == target["awsProviderVersion"]
+    if target["awsProviderVersion"] in tf.mirror.versions:
+        assert not pin.rewritten, pin.describe()
+    else:
+        assert pin.rewritten and pin.used == tf.mirror.newest, pin.describe()
+    assert pin.describe() in NOTES
+
+    # The source (`aws` for cdktf, `hashicorp/aws` for cdktn) is the provider the
+    # filesystem mirror serves: init locked that provider at the version used.
+    address = provider_address(requirement["source"])
+    assert address == MIRRORED_PROVIDER, (
+        f"source {requirement['source']!r} means {address}; the mirror serves {MIRRORED_PROVIDER}")
+    locked = locked_providers(stack_dir)
+    assert locked == {address: pin.used}, f".terraform.lock.hcl: {locked}"
+
+
+# --------------------------------------------------------------------------
 # Provider mirror
 # --------------------------------------------------------------------------
 
@@ -337,17 +468,20 @@ class Terraform:
     timeout: int = 600
 
     def env(self) -> dict[str, str]:
-        env = dict(os.environ)
+        # None of the runner's Terraform or AWS configuration: no TF_* variable (TF_CLI_ARGS_*,
+        # TF_DATA_DIR, TF_PLUGIN_CACHE_DIR, which would bring back a cache shared by concurrent
+        # `init`s, ...) and no AWS_* variable (profiles, credential files, endpoint URLs) but
+        # those set here; the CLI configuration is the suite's own file.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TF_", "AWS_"))}
         env.update({
             "TF_CLI_CONFIG_FILE": str(self.cli_config),
             "TF_IN_AUTOMATION": "1",
             "TF_INPUT": "0",
             "CHECKPOINT_DISABLE": "1",
             "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
         })
-        # TF_PLUGIN_CACHE_DIR would bring back a cache shared by concurrent `init`s.
-        for var in ("TF_LOG", "TF_LOG_PATH", "TF_DATA_DIR", "TF_WORKSPACE", "AWS_PROFILE", "TF_PLUGIN_CACHE_DIR"):
-            env.pop(var, None)
         return env
 
     def run(self, cwd: Path, *args: str, ok: Iterable[int] = (0,)) -> Result:

@@ -7,6 +7,15 @@
 # scripts/flavours.js, which says which compiled library and provider binding it uses
 # (`node scripts/test-all.js --list` shows every entry's steps).
 #
+# Two more ways to run, which `npm run test:all` uses so that the scenarios are applied once:
+#
+#   DEPLOY_RECORD=DIR     the run records every synthesis (script, arguments, stacks) into DIR,
+#                         emptied first, and writes DIR/passed when it passes.
+#   DEPLOY_REFERENCE=DIR  the entry makes every synthesis recorded in DIR again and compares its
+#                         stacks with those that were applied (check_same_json.py), without
+#                         applying them; when a stack differs, the whole suite then runs for the
+#                         entry, applying its own stacks. One `NOTE: ` line says which happened.
+#
 # Exit status: pytest's; 0 with one line "SKIPPED: <reason>" when Terraform
 # or an AWS provider mirror is missing; 2 when the entry is unknown or its
 # build is missing. Arguments are passed to pytest.
@@ -94,10 +103,39 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-ebc-deploy-$FLAVOUR.XXXXXX")"
 REPORT="$REPO/test-reports/deploy-$FLAVOUR-junit.xml"
 mkdir -p "$REPO/test-reports"
 cd "$HERE"
+run_pytest() {
+  "$PYTHON" -m pytest -p no:cacheprovider -rfEs --basetemp="$WORK/pytest${1:+-$1}" \
+    --junitxml="$REPORT" -o junit_suite_name="deploy-$FLAVOUR" "${@:2}"
+}
 set +e
-"$PYTHON" -m pytest -p no:cacheprovider -rfEs --basetemp="$WORK/pytest" \
-  --junitxml="$REPORT" -o junit_suite_name="deploy-$FLAVOUR" "$@"
-status=$?
+if [[ -n "${DEPLOY_REFERENCE:-}" ]]; then
+  unset DEPLOY_RECORD
+  export DEPLOY_REFERENCE DEPLOY_DIFFERENCES="$WORK/differences.txt"
+  applied_by="$(cat "$DEPLOY_REFERENCE"/001.call.json 2>/dev/null | "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["entry"])' 2>/dev/null || echo '?')"
+  run_pytest same check_same_json.py "$@"
+  status=$?
+  stacks="$(ls "$DEPLOY_REFERENCE" 2>/dev/null | grep -c '\.tf\.json$')"
+  if [[ $status -eq 0 ]]; then
+    echo "NOTE: the same JSON as the stacks $applied_by applied ($stacks stacks, but the terraform block and the // comment): not applied again"
+  elif [[ -s "$DEPLOY_DIFFERENCES" ]]; then
+    echo "NOTE: other JSON than $applied_by applied, in $(wc -l < "$DEPLOY_DIFFERENCES") of $stacks stacks ($(head -1 "$DEPLOY_DIFFERENCES" | cut -d' ' -f2-)...): applied FLAVOUR=$FLAVOUR itself"
+    sed 's/^/deploy suite: differs: /' "$DEPLOY_DIFFERENCES"
+    unset DEPLOY_REFERENCE
+    run_pytest "" "$@"
+    status=$?
+  fi
+else
+  if [[ -n "${DEPLOY_RECORD:-}" ]]; then
+    rm -rf "$DEPLOY_RECORD" && mkdir -p "$DEPLOY_RECORD"
+    export DEPLOY_RECORD
+  fi
+  run_pytest "" "$@"
+  status=$?
+  if [[ $status -eq 0 && -n "${DEPLOY_RECORD:-}" ]]; then
+    touch "$DEPLOY_RECORD/passed"
+    echo "NOTE: applied; $(ls "$DEPLOY_RECORD" | grep -c '\.tf\.json$') stacks recorded for the other entries to compare with"
+  fi
+fi
 set -e
 if [[ $status -eq 0 ]]; then
   rm -rf "$WORK"

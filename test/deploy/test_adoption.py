@@ -18,9 +18,7 @@ Run with `bash test/deploy/run.sh -k adoption` (or `-k migration`, or no -k for 
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import subprocess
 import urllib.parse
 from pathlib import Path
 
@@ -35,18 +33,11 @@ PREFIX = f"ad{RUN_ID}"
 
 
 def synth(outdir: Path, endpoint: str, stack: str, phase: str, **extra: str) -> dict:
-    target = harness.matrix_target()
-    argv = [target["node"], str(SYNTH), "--outdir", str(outdir), "--endpoint", endpoint, "--prefix", PREFIX,
-            "--stack", stack, "--phase", phase]
+    """Runs synth_adoption.js for one phase (harness.run_synth: the matrix entry's library and Node.js)."""
+    args = ["--endpoint", endpoint, "--prefix", PREFIX, "--stack", stack, "--phase", phase]
     for key, value in extra.items():
-        argv += [f"--{key.replace('_', '-')}", value]
-    env = dict(os.environ, FLAVOUR=target["name"], JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
-    proc = subprocess.run(argv, cwd=harness.REPO, env=env, capture_output=True, text=True, timeout=120)
-    if proc.returncode != 0:
-        raise AssertionError(f"synth_adoption.js failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    manifest = json.loads(proc.stdout)
-    manifest["config"] = json.loads((Path(manifest["stackDir"]) / "cdk.tf.json").read_text())
-    return manifest
+        args += [f"--{key.replace('_', '-')}", value]
+    return harness.run_synth(SYNTH, outdir, args)
 
 
 def planned_changes(tf, directory: Path) -> list[dict]:

@@ -22,10 +22,8 @@ import datetime
 import http.server
 import ipaddress
 import json
-import os
 import secrets
 import ssl
-import subprocess
 import threading
 import time
 import urllib.parse
@@ -176,14 +174,8 @@ def events(delivering_moto):
 
 
 def synth(outdir: Path, moto_endpoint: str, url: str) -> dict:
-    target = harness.matrix_target()
-    argv = [target["node"], str(SYNTH), "--outdir", str(outdir), "--endpoint", moto_endpoint,
-            "--prefix", PREFIX, "--url", url]
-    env = dict(os.environ, FLAVOUR=target["name"], JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
-    proc = subprocess.run(argv, cwd=harness.REPO, env=env, capture_output=True, text=True, timeout=120)
-    if proc.returncode != 0:
-        raise AssertionError(f"synth_delivery.js failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return json.loads(proc.stdout)
+    """Runs synth_delivery.js (harness.run_synth: the matrix entry's library and Node.js)."""
+    return harness.run_synth(SYNTH, outdir, ["--endpoint", moto_endpoint, "--prefix", PREFIX, "--url", url])
 
 
 @pytest.fixture(scope="module")

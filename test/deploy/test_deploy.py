@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
-import subprocess
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -69,20 +67,12 @@ REVISIONS = {
 # Synthesis
 # --------------------------------------------------------------------------
 
-def synth(target: dict, outdir: Path, endpoint: str, revision: int, scenarios: list[str]) -> dict:
-    """Runs synth.js for one revision, with the matrix entry's Node.js; returns its manifest."""
+def synth(outdir: Path, endpoint: str, revision: int, scenarios: list[str]) -> dict:
+    """Runs synth.js for one revision (harness.run_synth: the matrix entry's library and Node.js)."""
     rev = REVISIONS[revision]
-    env = dict(os.environ, FLAVOUR=target["name"], JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
-    proc = subprocess.run(
-        [target["node"], str(SYNTH), "--outdir", str(outdir), "--endpoint", endpoint, "--prefix", PREFIX,
-         "--description", rev["description"], "--secret", rev["secret"],
-         "--scenarios", ",".join(scenarios)],
-        cwd=harness.REPO, env=env, capture_output=True, text=True, timeout=120)
-    if proc.returncode != 0:
-        raise AssertionError(f"synth.js failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    manifest = json.loads(proc.stdout)
-    manifest["config"] = json.loads((Path(manifest["stackDir"]) / "cdk.tf.json").read_text())
-    return manifest
+    return harness.run_synth(SYNTH, outdir, [
+        "--endpoint", endpoint, "--prefix", PREFIX, "--description", rev["description"],
+        "--secret", rev["secret"], "--scenarios", ",".join(scenarios)])
 
 
 def supported(scenario: str, tf) -> str | None:
@@ -109,7 +99,7 @@ class Deployment:
         self.destroyed = False
 
     def synth(self, revision: int) -> dict:
-        manifest = synth(self.target, self.root / f"synth-rev{revision}", self.endpoint, revision, self.scenarios)
+        manifest = synth(self.root / f"synth-rev{revision}", self.endpoint, revision, self.scenarios)
         self.manifests[revision] = manifest
         return manifest
 
@@ -354,44 +344,11 @@ def test_synth_revisions_differ_only_in_description_and_secrets(deployment):
     assert normalized == one
 
 
-def _node_satisfies(version: str, engine: str | None) -> bool | None:
-    """Whether a Node.js version (v22.11.0) meets an `engines.node` range of the
-    form `>= X.Y.Z` (all the bindings use); None for another form."""
-    if not engine:
-        return True
-    m = re.fullmatch(r"\s*>=\s*(\d+)\.(\d+)\.(\d+)\s*", engine)
-    if not m:
-        return None
-    have = tuple(int(p) for p in version.lstrip("v").split(".")[:3])
-    return have >= tuple(int(p) for p in m.groups())
-
-
 def test_synth_ran_with_the_matrix_entry(deployment):
     """synth.js used the entry's library, framework and binding (one copy of each,
     the instances the library uses, deep imports only) on a Node.js the binding supports."""
-    target = deployment.target
     for revision in (1, 2):
-        runtime = deployment.manifests[revision]["runtime"]
-        assert runtime["flavour"] == target["name"]
-        assert runtime["libDir"] == os.path.realpath(target["libDir"])
-        assert runtime["framework"]["name"] == target["framework"]
-        binding = runtime["binding"]
-        assert (binding["name"], binding["version"], binding["dir"], binding["awsProviderVersion"]) == (
-            target["providerPackage"], target["bindingVersion"], os.path.realpath(target["providerDir"]),
-            target["awsProviderVersion"]), f"synth.js loaded the wrong provider binding: {binding}"
-        loaded = runtime["loaded"]
-        assert set(loaded) == {target["framework"], "constructs", target["providerPackage"]}, loaded
-        duplicated = {name: dirs for name, dirs in loaded.items() if len(dirs) != 1}
-        assert not duplicated, f"more than one copy loaded (script and library do not share instances): {duplicated}"
-        assert loaded[target["providerPackage"]] == [binding["dir"]]
-        assert not runtime["bindingIndexLoaded"], f"the index of {binding['name']} was loaded (deep imports only)"
-        ok = _node_satisfies(runtime["node"], target["bindingNodeEngine"])
-        if ok is None:
-            note(f"engines.node of {binding['name']} is {target['bindingNodeEngine']!r}: not checked")
-        assert ok is not False, (
-            f"{binding['name']} {binding['version']} needs Node.js {target['bindingNodeEngine']}, synth.js ran on "
-            f"{runtime['node']} ({target['node']})" + (
-                "; the cdktn entry runs on Node 22 from tools/cdktn: `npx projen tools:cdktn`" if target["node22"] else ""))
+        harness.check_runtime(deployment.manifests[revision]["runtime"], deployment.target)
 
 
 def test_synth_keeps_every_scenario_and_the_provider_region(deployment):
@@ -436,31 +393,8 @@ def test_provider_pin(deployment):
     source; the working copy keeps it when the mirror holds it (cdktf-aws5: 5.100.0, no
     rewrite) and is rewritten to the mirror's newest otherwise (cdktf 6.25.0, cdktn 6.66.0),
     with a note either way; `terraform init` installed it from the mirror."""
-    target, tf = deployment.target, deployment.tf
-    requirement = harness.aws_requirement(deployment.manifests[1]["config"])
-    assert requirement.get("version") == target["awsProviderVersion"], requirement
-    block_file = ENTRY_BLOCKS_DIR / f"{target['name']}.json"
-    if block_file.is_file():
-        expected = json.loads(block_file.read_text())["terraform"]["required_providers"]["aws"]
-        assert requirement == expected, f"the stack's AWS provider requirement differs from {block_file}"
-    else:
-        note(f"{block_file} does not exist: the pin's source ({requirement.get('source')!r}) is not checked")
-
-    pin = tf.pins[deployment.stack_dir]
-    assert pin.pinned == target["awsProviderVersion"]
-    if target["awsProviderVersion"] in tf.mirror.versions:
-        assert not pin.rewritten, pin.describe()
-    else:
-        assert pin.rewritten and pin.used == tf.mirror.newest, pin.describe()
-    assert pin.describe() in harness.NOTES
-
-    # The source (`aws` for cdktf, `hashicorp/aws` for cdktn) is the provider the
-    # filesystem mirror serves: init locked that provider at the version used.
-    address = harness.provider_address(requirement["source"])
-    assert address == harness.MIRRORED_PROVIDER, (
-        f"source {requirement['source']!r} means {address}; the mirror serves {harness.MIRRORED_PROVIDER}")
-    locked = harness.locked_providers(deployment.stack_dir)
-    assert locked == {address: pin.used}, f".terraform.lock.hcl: {locked}"
+    harness.check_provider_pin(deployment.manifests[1]["config"], deployment.target, deployment.tf,
+                               deployment.stack_dir, ENTRY_BLOCKS_DIR)
 
 
 def test_terraform_validate_scenarios(deployment):
