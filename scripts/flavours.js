@@ -183,13 +183,12 @@ const NODE_TOOLS = path.join(ROOT, 'tools', 'node', 'node_modules');
 
 /**
  * The Node.js lines of the compatibility table, besides the machine's own: the library is
- * tested on each (scripts/test-all.js), in both flavours. `newest` runs the whole jest suite;
- * the others the fixture suite and the compiled library's imports (NODE_SUITE), and the
- * consumer projects run on every line. Node 22 is the one of tools/cdktn.
+ * tested on each (scripts/test-all.js), in both flavours. Each entry's whole jest suite runs on
+ * its own Node.js (the machine's; Node 22 for cdktn); on the other lines run the test files
+ * whose result can depend on the line (tagged `@every-node-line`, scripts/run-jest.js), and
+ * the consumer projects run on every line. Node 22 is the one of tools/cdktn.
  */
 const NODE_LINES = ['22', '24', '26'];
-const NEWEST_NODE = NODE_LINES[NODE_LINES.length - 1];
-const NODE_SUITE = ['test/fixtures.test.ts', 'test/deep-imports.test.ts'];
 
 /** The Node.js 22 binary of tools/cdktn, or undefined when it is not installed. */
 function node22() {
@@ -234,8 +233,6 @@ module.exports = {
   jestModuleNameMapper,
   registerResolver,
   NODE_LINES,
-  NEWEST_NODE,
-  NODE_SUITE,
   node22,
   nodeLine,
   nodeFor,

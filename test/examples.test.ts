@@ -1,3 +1,9 @@
+/*
+ * The example app (examples/typescript): what it declares, and `cdktf synth` (or `cdktn synth`)
+ * of it through the matrix entry's CLI.
+ *
+ * @every-node-line the CLI starts the app with the Node.js of the line under test
+ */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
