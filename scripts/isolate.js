@@ -11,6 +11,11 @@
  *     children that way: omit-lockfile-registry-resolved, ignore-scripts, ...), and npm's
  *     user and global configuration files (npm_config_userconfig and npm_config_globalconfig
  *     name the files written here);
+ *     the registry is given as the variable NPM_CONFIG_REGISTRY, not in a file: npm hands a
+ *     registry read from a file to the processes it starts as `npm_config_registry`, which
+ *     then wins over a tool's own `export NPM_CONFIG_REGISTRY=...` (publib-npm's, run by
+ *     `npx`, would publish to the machine's registry), whereas one read from the environment
+ *     it leaves as it is;
  *   - every PIP_* variable and pip's user and global configuration files (PIP_CONFIG_FILE
  *     names the file written here);
  *   - every GIT_* variable and git's user and system configuration (HOME is the given folder,
@@ -50,13 +55,13 @@ function machineSettings(env = process.env, python = process.env.PYTHON || 'pyth
 
 /**
  * `env` (default: this process's) without the configuration variables above, with HOME =
- * `home` (created) and the configuration files written there: .npmrc (registry, cafile),
- * pip.conf (index-url, cert, timeout), an empty npm global configuration.
+ * `home` (created), NPM_CONFIG_REGISTRY, and the configuration files written there: .npmrc
+ * (cafile), pip.conf (index-url, cert, timeout), an empty npm global configuration.
  */
 function isolatedEnv(home, settings, env = process.env) {
   fs.mkdirSync(home, { recursive: true });
   const npmrc = path.join(home, '.npmrc');
-  fs.writeFileSync(npmrc, `registry=${settings.npmRegistry}\n${settings.cafile ? `cafile=${settings.cafile}\n` : ''}`);
+  fs.writeFileSync(npmrc, settings.cafile ? `cafile=${settings.cafile}\n` : '');
   const globalNpmrc = path.join(home, 'global.npmrc');
   fs.writeFileSync(globalNpmrc, '');
   const pipConf = path.join(home, 'pip.conf');
@@ -72,6 +77,7 @@ function isolatedEnv(home, settings, env = process.env) {
     ...kept,
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
+    NPM_CONFIG_REGISTRY: settings.npmRegistry,
     npm_config_userconfig: npmrc,
     npm_config_globalconfig: globalNpmrc,
     ...(settings.npmCache ? { npm_config_cache: settings.npmCache } : {}),

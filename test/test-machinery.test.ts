@@ -235,6 +235,7 @@ describe('scripts/isolate.js', () => {
         PATH: '/bin',
         HOME: home,
         XDG_CONFIG_HOME: path.join(home, '.config'),
+        NPM_CONFIG_REGISTRY: 'https://registry.example/',
         npm_config_userconfig: path.join(home, '.npmrc'),
         npm_config_globalconfig: path.join(home, 'global.npmrc'),
         npm_config_cache: '/cache/npm',
@@ -246,7 +247,7 @@ describe('scripts/isolate.js', () => {
         PIP_DISABLE_PIP_VERSION_CHECK: '1',
         GIT_CONFIG_NOSYSTEM: '1',
       });
-      expect(fs.readFileSync(env.npm_config_userconfig, 'utf-8')).toBe('registry=https://registry.example/\ncafile=/etc/ca.pem\n');
+      expect(fs.readFileSync(env.npm_config_userconfig, 'utf-8')).toBe('cafile=/etc/ca.pem\n');
       expect(fs.readFileSync(env.npm_config_globalconfig, 'utf-8')).toBe('');
       expect(fs.readFileSync(env.PIP_CONFIG_FILE, 'utf-8')).toBe('[global]\nindex-url = https://pypi.example/simple\ncert = /etc/ca.pem\ntimeout = 60\n');
     } finally {

@@ -548,7 +548,7 @@ async function checkRelease(clone, origin, version, baseEnv, { verdaccioUrl, pyp
   });
   for (const flavour of Object.values(FLAVOURS)) {
     await check('registry', `npm view ${flavour.npmName}@${version} version (Verdaccio)`, async () => {
-      const r = await run(['npm', 'view', `${flavour.npmName}@${version}`, 'version', '--registry', verdaccioUrl], { env: { ...baseEnv, npm_config_userconfig: path.join(WORK, 'consumer.npmrc') } });
+      const r = await run(['npm', 'view', `${flavour.npmName}@${version}`, 'version', '--registry', verdaccioUrl], { env: { ...baseEnv, NPM_CONFIG_REGISTRY: verdaccioUrl, npm_config_userconfig: path.join(WORK, 'consumer.npmrc') } });
       if (r.code !== 0 || r.output.trim() !== version) return { failure: `npm view answered ${JSON.stringify(r.output.trim())} (exit ${r.code})`, output: r.output };
       return undefined;
     });
@@ -585,6 +585,7 @@ async function consumers(clone, version, baseEnv, m, { verdaccioUrl, pypiUrl, lo
     const env = {
       ...baseEnv,
       PATH: `${pythonBin}:${path.dirname(node)}:${baseEnv.PATH}`,
+      NPM_CONFIG_REGISTRY: verdaccioUrl,
       npm_config_userconfig: consumerNpmrc,
       PIP_INDEX_URL: `${pypiUrl}simple/`,
       PIP_EXTRA_INDEX_URL: m.pipIndex,
@@ -637,6 +638,7 @@ async function installSection(clone, version, baseEnv, m, { verdaccioUrl, pypiUr
     const env = {
       ...baseEnv,
       PATH: `${path.dirname(node || process.execPath)}:${baseEnv.PATH}`,
+      NPM_CONFIG_REGISTRY: verdaccioUrl,
       npm_config_userconfig: consumerNpmrc,
       PIP_INDEX_URL: `${pypiUrl}simple/`,
       PIP_EXTRA_INDEX_URL: m.pipIndex,
