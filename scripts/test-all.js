@@ -88,6 +88,14 @@ function steps(targets = TARGETS, nodeLines = NODE_LINES) {
     { name: 'tools:node', setup: true, cmd: 'npx projen tools:node', what: 'Node.js 24 and 26 in tools/node' },
     ...builds.flatMap(buildOf),
     { name: 'package:js', setup: true, cmd: 'npx projen package:js', needs: ['compile'], what: 'dist/js tarball' },
+    {
+      name: 'consumers',
+      cmd: 'bash test/consumers/run.sh',
+      // The packed tarball and every flavour's packages (the wheel builds pack them). Early: it is
+      // long (4-7 min) and needs only the packages.
+      needs: [...new Set(['package:js', ...entries.map(([, t]) => t.wheelBuild).filter(Boolean), 'tools:node'])],
+      report: 'consumers-junit.xml',
+    },
     // Every entry's whole jest suite on its own Node.js (the machine's; cdktn: Node 22).
     ...entries.map(([name, t]) => (name === 'cdktf'
       ? { name: 'jest:cdktf', cmd: 'npx jest --ci --passWithNoTests', needs: [t.build], report: 'junit.xml' }
@@ -99,13 +107,6 @@ function steps(targets = TARGETS, nodeLines = NODE_LINES) {
       needs: [t.wheelBuild],
       report: `python-${name}-junit.xml`,
     })),
-    {
-      name: 'consumers',
-      cmd: 'bash test/consumers/run.sh',
-      // The packed tarball and every flavour's packages (the wheel builds pack them).
-      needs: [...new Set(['package:js', ...entries.map(([, t]) => t.wheelBuild).filter(Boolean), 'tools:node'])],
-      report: 'consumers-junit.xml',
-    },
     ...entries.filter(([name]) => name !== APPLIED_ENTRY).map(([name, t]) => ({
       name: `deploy:${name}`,
       cmd: 'bash test/deploy/run.sh',
