@@ -230,8 +230,8 @@ project.addTask('test:release', {
   exec: 'node test/release/rehearse.js',
 });
 
-// terraform validate / apply / plan / destroy against a local AWS emulator, per matrix entry.
-// The entries other than cdktf compare their JSON with what cdktf's run applied and are applied
+// terraform validate / apply / plan / destroy against a local AWS emulator. The matrix
+// entries other than cdktf compare their JSON with what cdktf's run applied and are applied
 // themselves when it differs (test/deploy/README.md), as in test:all.
 project.addTask('test:deploy', {
   description: 'Deploy every scenario with Terraform against moto for cdktf; the other matrix entries compare their JSON with it and deploy when it differs (prints SKIPPED when Terraform is missing)',

@@ -4,8 +4,9 @@
  * `src/` is written once, against `cdktf` and `@cdktf/provider-aws/lib/...`. The cdktn
  * (CDK Terrain) flavour is generated from it by rewriting those imports
  * (`node scripts/build-flavour.js cdktn`, into the ignored `build/cdktn/`). The test
- * matrix runs every suite once per entry of TARGETS; an entry is chosen with the
- * environment variable FLAVOUR (default `cdktf`):
+ * matrix runs every suite for every entry of TARGETS (the deployment suite applies one entry's
+ * stacks and compares the others' with them: test/deploy/README.md); an entry is chosen with
+ * the environment variable FLAVOUR (default `cdktf`):
  *
  *   cdktf        cdktf 0.21 + @cdktf/provider-aws 21.x (AWS provider 6): the source as written
  *   cdktf-aws5   cdktf 0.21 + @cdktf/provider-aws 20.1.0 (AWS provider 5), installed under the
