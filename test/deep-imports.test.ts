@@ -46,6 +46,13 @@ describe('provider imports', () => {
     for (const id of required) expect(id).toMatch(new RegExp(`^${escaped}\\/lib\\/[a-z0-9-]+$`));
   });
 
+  test('ships no source map, inline or beside it (Node.js would read and scan it on every load)', () => {
+    const files = fs.readdirSync(LIB, { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(jsFiles(LIB).filter((file) => fs.readFileSync(file, 'utf-8').includes('//# sourceMappingURL='))
+      .map((file) => path.relative(LIB, file))).toEqual([]);
+  });
+
   test(`requires only ${TARGET.framework} packages, never the other flavour's`, () => {
     const other = TARGET.framework === 'cdktn' ? /require\(["'](cdktf|@cdktf\/[^"']*)["']\)/ : /require\(["'](cdktn|@cdktn\/[^"']*)["']\)/;
     expect(jsFiles(LIB).filter((file) => other.test(fs.readFileSync(file, 'utf-8')))).toEqual([]);
