@@ -204,16 +204,6 @@ export interface ApiDestinationPipeProps extends PlacementOptions {
  */
 export class ApiDestinationPipe extends Construct {
   /**
-   * The pipe's name.
-   */
-  public readonly pipeName: string;
-
-  /**
-   * The pipe's ARN.
-   */
-  public readonly pipeArn: string;
-
-  /**
    * The ARN of the role the pipe assumes: the created role's, or the given
    * `roleArn`.
    */
@@ -234,6 +224,10 @@ export class ApiDestinationPipe extends Construct {
 
   // What adoptExisting() builds the import ID from.
   readonly #identity: { readonly name: string; readonly region?: string };
+  // The resource's references, read when first asked for (as the other constructs do): each
+  // reference cdktf makes records a stack trace.
+  #pipeName?: string;
+  #pipeArn?: string;
 
   constructor(scope: Construct, id: string, props: ApiDestinationPipeProps) {
     super(scope, id);
@@ -306,9 +300,21 @@ export class ApiDestinationPipe extends Construct {
       // The service checks the role's permissions when the pipe starts: attach them first.
       dependsOn: rolePolicy === undefined ? undefined : [rolePolicy],
     });
-    this.pipeName = this.resource.name;
-    this.pipeArn = this.resource.arn;
     this.#identity = { name: pipeName, region: where.region };
+  }
+
+  /**
+   * The pipe's name.
+   */
+  public get pipeName(): string {
+    return this.#pipeName ??= this.resource.name;
+  }
+
+  /**
+   * The pipe's ARN.
+   */
+  public get pipeArn(): string {
+    return this.#pipeArn ??= this.resource.arn;
   }
 
   /**
