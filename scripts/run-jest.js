@@ -37,7 +37,7 @@ function everyNodeLineFiles(root = ROOT) {
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
-      if (entry.isDirectory() && !['node_modules', 'fixtures', 'python', 'deploy', 'release', 'consumers'].includes(entry.name)) walk(file);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(file);
       else if (entry.isFile() && entry.name.endsWith('.test.ts')) {
         const text = fs.readFileSync(file, 'utf-8');
         const header = text.slice(0, Math.max(0, text.search(/^(import|const|describe|test)\b/m)));

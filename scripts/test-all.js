@@ -41,6 +41,8 @@ const REPORTS = path.join(ROOT, 'test-reports');
 const LOGS = path.join(REPORTS, 'logs');
 /** The matrix entry whose deployment is applied; the others compare their JSON with it. */
 const APPLIED_ENTRY = 'cdktf';
+/** Where its run records what it synthesized, for the others to compare with. */
+const DEPLOY_RECORD = path.join(REPORTS, 'deploy-record');
 
 /**
  * The steps, in the order they start when they are ready. `setup` steps build what suites
@@ -48,8 +50,8 @@ const APPLIED_ENTRY = 'cdktf';
  * file (relative to test-reports/). The long suites that need little come first, so that
  * they overlap with the rest.
  */
-function steps(targets = TARGETS, nodeLines = NODE_LINES) {
-  const entries = Object.entries(targets);
+function steps() {
+  const entries = Object.entries(TARGETS);
   const flavourEntries = entries.filter(([name, t]) => name === t.flavour);
   const needsNode22 = (task) => entries.some(([, t]) => t.node22 && (t.build === task || t.wheelBuild === task));
   const buildOf = (task) => (task === 'compile' ? [] : [{
@@ -62,7 +64,7 @@ function steps(targets = TARGETS, nodeLines = NODE_LINES) {
       : `the build of ${entries.filter(([, t]) => t.build === task || t.wheelBuild === task).map(([n]) => n).join(', ')}`,
   }]);
   const builds = [...new Set(entries.flatMap(([, t]) => [t.build, t.wheelBuild]).filter(Boolean))];
-  const applied = targets[APPLIED_ENTRY];
+  const applied = TARGETS[APPLIED_ENTRY];
   return [
     // release.yml's steps in a scratch clone of HEAD (its own install and builds), publishing
     // to loopback registries, then installs by version and the quick start (test/release), run
@@ -81,7 +83,7 @@ function steps(targets = TARGETS, nodeLines = NODE_LINES) {
     {
       name: `deploy:${APPLIED_ENTRY}`,
       cmd: 'bash test/deploy/run.sh',
-      env: { FLAVOUR: APPLIED_ENTRY, DEPLOY_RECORD: path.join(REPORTS, 'deploy-record') },
+      env: { FLAVOUR: APPLIED_ENTRY, DEPLOY_RECORD: DEPLOY_RECORD },
       needs: [applied.build],
       report: `deploy-${APPLIED_ENTRY}-junit.xml`,
     },
@@ -110,13 +112,13 @@ function steps(targets = TARGETS, nodeLines = NODE_LINES) {
     ...entries.filter(([name]) => name !== APPLIED_ENTRY).map(([name, t]) => ({
       name: `deploy:${name}`,
       cmd: 'bash test/deploy/run.sh',
-      env: { FLAVOUR: name, DEPLOY_REFERENCE: path.join(REPORTS, 'deploy-record') },
+      env: { FLAVOUR: name, DEPLOY_REFERENCE: DEPLOY_RECORD },
       needs: [t.build, `deploy:${APPLIED_ENTRY}`],
       report: `deploy-${name}-junit.xml`,
     })),
     // The Node column of the compatibility table: on every other line, each flavour's tests
     // whose result can depend on the line (marked `@every-node-line`, see run-jest.js).
-    ...flavourEntries.flatMap(([name, t]) => nodeLines
+    ...flavourEntries.flatMap(([name, t]) => NODE_LINES
       .filter((major) => !(t.node22 && major === '22'))
       .map((major) => ({
         name: `jest:${name}:node${major}`,
